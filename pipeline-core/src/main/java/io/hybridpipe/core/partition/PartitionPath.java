@@ -1,0 +1,59 @@
+package io.hybridpipe.core.partition;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Hive-style partition of a tweet, {@code dt=YYYY-MM-DD/hr=HH}, from its {@code created_at} in UTC; the same
+ * on HDFS and S3.
+ *
+ * @param dt the UTC date, {@code YYYY-MM-DD}
+ * @param hr the UTC hour, 0-23
+ */
+public record PartitionPath(String dt, int hr) {
+    private static final Pattern PATH = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hr=(\\d{2})");
+
+    public PartitionPath {
+        Objects.requireNonNull(dt, "dt");
+        try {
+            if (!LocalDate.parse(dt).toString().equals(dt)) {
+                throw new IllegalArgumentException("dt must be YYYY-MM-DD, was " + dt);
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("dt must be YYYY-MM-DD, was " + dt, e);
+        }
+        if (hr < 0 || hr > 23) {
+            throw new IllegalArgumentException("hr must be 0-23, was " + hr);
+        }
+    }
+
+    public static PartitionPath of(Instant createdAt) {
+        ZonedDateTime utc = createdAt.atZone(ZoneOffset.UTC);
+        return new PartitionPath(utc.toLocalDate().toString(), utc.getHour());
+    }
+
+    /** Reads a path made by {@link #path()}. */
+    public static PartitionPath parse(String path) {
+        Matcher m = PATH.matcher(path);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a dt=YYYY-MM-DD/hr=HH partition path: " + path);
+        }
+        return new PartitionPath(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    /** {@code "dt=2026-11-28/hr=07"}: relative, no leading or trailing slash. */
+    public String path() {
+        return "dt=" + dt + "/hr=" + (hr < 10 ? "0" : "") + hr;
+    }
+
+    /** The partition spec for Hive DDL, e.g. {@code dt='2026-11-28', hr=7}. */
+    public String hiveSpec() {
+        return "dt='" + dt + "', hr=" + hr;
+    }
+}

@@ -1,0 +1,75 @@
+package io.hybridpipe.core.tweet;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** The canonical Avro schema, loaded from the checked-in resource {@value #RESOURCE}. */
+public final class TweetSchema {
+    public static final String RESOURCE = "/io/hybridpipe/core/tweet.avsc";
+    /** Field property: the VARCHAR width in UTF-8 bytes used by the Redshift and PostgreSQL DDL. */
+    public static final String MAX_BYTES_PROPERTY = "hybridpipe.sql.max-bytes";
+
+    private static final Schema SCHEMA = load();
+
+    private TweetSchema() {
+    }
+
+    public static Schema avro() {
+        return SCHEMA;
+    }
+
+    /** The column names, in schema order (the order of the DDL and of the Parquet files). */
+    public static List<String> columnNames() {
+        List<String> names = new ArrayList<>(SCHEMA.getFields().size());
+        for (Schema.Field f : SCHEMA.getFields()) {
+            names.add(f.name());
+        }
+        return names;
+    }
+
+    /** The declared SQL width of a string column, in UTF-8 bytes; empty for non-string columns. */
+    public static OptionalInt maxBytes(Schema.Field field) {
+        Object width = field.getObjectProp(MAX_BYTES_PROPERTY);
+        return width instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+    }
+
+    /**
+     * The string columns of {@code tweet} whose UTF-8 length exceeds their declared width, as
+     * {@code "column (n bytes > max)"}. A warehouse load must route such a tweet to quarantine with this reason,
+     * never truncate it (the raw layers keep it whole).
+     */
+    public static List<String> oversizedColumns(CanonicalTweet tweet) {
+        GenericRecord r = TweetAvro.toRecord(tweet);
+        List<String> over = new ArrayList<>(0);
+        for (Schema.Field f : SCHEMA.getFields()) {
+            OptionalInt max = maxBytes(f);
+            Object value = r.get(f.pos());
+            if (max.isPresent() && value instanceof CharSequence s) {
+                int bytes = s.toString().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > max.getAsInt()) {
+                    over.add(f.name() + " (" + bytes + " bytes > " + max.getAsInt() + ")");
+                }
+            }
+        }
+        return over;
+    }
+
+    private static Schema load() {
+        try (InputStream in = TweetSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource " + RESOURCE + " is missing from the classpath");
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}
