@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  *       loading Parquet strings into it needs a {@code JSON_PARSE} pass. The price is the 65535-byte cap: a larger
  *       message is quarantined with its reason ({@code TweetSchema.oversizedColumns}) instead of being truncated,
  *       and stays whole in HDFS and S3, from which it can be re-published.</li>
- *   <li>Lists (hashtags, mentions, urls, rule tags) are {@code SUPER} arrays, which Redshift's Parquet {@code COPY}
- *       loads from Parquet LIST columns.</li>
+ *   <li>Lists (hashtags, mentions, urls, rule tags) are {@code SUPER} arrays: Redshift has no array type, and
+ *       {@code COPY ... FORMAT PARQUET SERIALIZETOJSON} loads Parquet LIST columns into {@code SUPER}.</li>
  *   <li>{@code PRIMARY KEY(id)} is informational in Redshift (not enforced) but lets the planner use uniqueness;
  *       the MERGE is what keeps ids unique.</li>
  *   <li>Timestamps are {@code TIMESTAMP} holding UTC.</li>
