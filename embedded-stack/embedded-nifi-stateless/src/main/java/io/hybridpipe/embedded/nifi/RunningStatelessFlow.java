@@ -1,0 +1,83 @@
+package io.hybridpipe.embedded.nifi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A flow running in the engine's JVM. {@link #requestStop()} lets the driver finish its current trigger
+ * and hand over its output; {@link #close()} kills the JVM if it is still running.
+ */
+public final class RunningStatelessFlow implements AutoCloseable {
+
+    /** Time the engine's JVM needs, beyond the trigger plan, to start (cold NAR unpack ~8 s) and stop. */
+    static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final RunSpec spec;
+    private final Path logFile;
+
+    RunningStatelessFlow(Process process, RunSpec spec, Path logFile) {
+        this.process = process;
+        this.spec = spec;
+        this.logFile = logFile;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Asks the driver to stop triggering after its current trigger. */
+    public void requestStop() throws IOException {
+        if (!Files.exists(spec.stopFile())) {
+            Files.createFile(spec.stopFile());
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the run to end; past it, requests a stop, and kills the JVM if it
+     * does not end within a grace period (the result then has exit code -1).
+     */
+    public StatelessRunResult awaitResult(Duration timeout) throws IOException, InterruptedException {
+        int exitCode;
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            exitCode = process.exitValue();
+        } else {
+            requestStop();
+            exitCode = process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : kill();
+        }
+        return new StatelessRunResult(exitCode, logFile, ErrorLogLines.in(logFile), readSummary(),
+                new FlowFileFolder(spec.outputDirectory()).readAll());
+    }
+
+    /** Requests a stop and waits for the result. */
+    public StatelessRunResult stop() throws IOException, InterruptedException {
+        requestStop();
+        return awaitResult(STOP_GRACE);
+    }
+
+    private int kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        return -1;
+    }
+
+    private Optional<RunSummary> readSummary() throws IOException {
+        return Files.exists(spec.summaryFile()) ? Optional.of(RunSummary.read(spec.summaryFile())) : Optional.empty();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.hybridpipe.embedded.nifi.driver;
+
+import io.hybridpipe.embedded.nifi.FlowFileData;
+import io.hybridpipe.embedded.nifi.FlowFileFolder;
+import io.hybridpipe.embedded.nifi.RunSummary;
+import io.hybridpipe.embedded.nifi.TriggerPlan;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.stateless.flow.DataflowTrigger;
+import org.apache.nifi.stateless.flow.StatelessDataflow;
+import org.apache.nifi.stateless.flow.TriggerResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Triggers a dataflow until its {@link TriggerPlan} says stop, writes every FlowFile that leaves an
+ * output port into the output folder, and acknowledges a trigger only after its output is written.
+ */
+final class TriggerLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerLoop.class);
+    // A source with nothing to hand over would otherwise be triggered in a tight loop.
+    private static final long IDLE_PAUSE_MILLIS = 20;
+
+    private final StatelessDataflow dataflow;
+    private final TriggerPlan plan;
+    private final FlowFileFolder output;
+    private final Path stopFile;
+
+    private int triggers;
+    private int failedTriggers;
+    private int outputFlowFiles;
+    private String firstFailure;
+
+    TriggerLoop(StatelessDataflow dataflow, TriggerPlan plan, FlowFileFolder output, Path stopFile) {
+        this.dataflow = dataflow;
+        this.plan = plan;
+        this.output = output;
+        this.stopFile = stopFile;
+    }
+
+    RunSummary run() throws InterruptedException {
+        long deadline = System.nanoTime() + plan.maxDuration().toNanos();
+        String stopReason;
+        while (true) {
+            if (plan.maxTriggers() > 0 && triggers >= plan.maxTriggers()) {
+                stopReason = "max-triggers";
+                break;
+            }
+            if (Files.exists(stopFile)) {
+                stopReason = "stop-requested";
+                break;
+            }
+            long remainingNanos = deadline - System.nanoTime();
+            if (remainingNanos <= 0) {
+                stopReason = "deadline";
+                break;
+            }
+            DataflowTrigger trigger = dataflow.trigger();
+            Optional<TriggerResult> result = trigger.getResult(remainingNanos, TimeUnit.NANOSECONDS);
+            if (result.isEmpty()) {
+                trigger.cancel();
+                stopReason = "deadline";
+                break;
+            }
+            triggers++;
+            boolean progressed = handle(result.get());
+            if (plan.stopWhenIdle() && !dataflow.isFlowFileQueued()) {
+                stopReason = "idle";
+                break;
+            }
+            if (!progressed) {
+                pauseWhileIdle(deadline);
+            }
+        }
+        LOG.info("Stopped after {} triggers ({} failed, {} FlowFiles out): {}", triggers, failedTriggers, outputFlowFiles, stopReason);
+        return new RunSummary(triggers, failedTriggers, outputFlowFiles, stopReason, firstFailure);
+    }
+
+    /** Returns whether the trigger did anything: produced output, recorded provenance, or failed. */
+    private boolean handle(TriggerResult result) {
+        if (!result.isSuccessful()) {
+            Throwable cause = result.getFailureCause().orElse(null);
+            recordFailure("Trigger " + triggers + " failed" + (result.isCanceled() ? " (canceled)" : ""), cause);
+            return true;
+        }
+        try {
+            int written = writeOutput(result);
+            boolean recordedEvents = !result.getProvenanceEvents().isEmpty();
+            result.acknowledge();
+            outputFlowFiles += written;
+            return written > 0 || recordedEvents;
+        } catch (IOException | RuntimeException e) {
+            result.abort(e);
+            recordFailure("Trigger " + triggers + ": could not hand its output over", e);
+            return true;
+        }
+    }
+
+    private int writeOutput(TriggerResult result) throws IOException {
+        int written = 0;
+        for (Map.Entry<String, List<FlowFile>> port : result.getOutputFlowFiles().entrySet()) {
+            for (FlowFile flowFile : port.getValue()) {
+                byte[] content = result.readContentAsByteArray(flowFile);
+                output.write(new FlowFileData(port.getKey(), content, flowFile.getAttributes()));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private void recordFailure(String message, Throwable cause) {
+        failedTriggers++;
+        LOG.error(message, cause);
+        if (firstFailure == null) {
+            firstFailure = cause == null ? message : message + ": " + cause;
+        }
+    }
+
+    private void pauseWhileIdle(long deadlineNanos) throws InterruptedException {
+        long yieldMillis = dataflow.getSourceYieldExpiration() - System.currentTimeMillis();
+        long untilDeadlineMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        long pause = Math.min(Math.max(yieldMillis, IDLE_PAUSE_MILLIS), untilDeadlineMillis);
+        if (pause > 0) {
+            Thread.sleep(pause);
+        }
+    }
+}

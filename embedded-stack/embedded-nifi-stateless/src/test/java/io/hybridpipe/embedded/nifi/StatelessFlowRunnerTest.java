@@ -1,0 +1,122 @@
+package io.hybridpipe.embedded.nifi;
+
+import io.hybridpipe.embedded.nifi.driver.StatelessFlowDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs small flows of nifi-standard-nar in the real NiFi Stateless 1.18.0 engine, in its own JVM. */
+class StatelessFlowRunnerTest {
+
+    // One engine working directory for the class: only the first run pays for unpacking the NARs.
+    @TempDir
+    static Path workingDirectory;
+
+    @Test
+    void generateFlowFileToPutFileWritesOneFilePerTrigger(@TempDir Path putFileDirectory) throws Exception {
+        StatelessRunResult result = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("generate-to-putfile.json"))
+                .parameter("output.directory", putFileDirectory.toString())
+                .parameter("greeting", "hello stateless")
+                .triggerPlan(TriggerPlan.times(3))
+                .build()
+                .run();
+
+        assertThat(result.succeeded()).as(result.describeFailure()).isTrue();
+        assertThat(result.summary()).hasValueSatisfying(summary -> assertThat(summary.triggers()).isEqualTo(3));
+        assertThat(contentsOf(putFileDirectory)).containsExactly("hello stateless", "hello stateless", "hello stateless");
+    }
+
+    @Test
+    void flowFilesFedIntoAnInputPortLeaveThroughTheOutputPortWithTheirNewContentAndAttributes() throws Exception {
+        StatelessRunResult result = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("input-replace-extract-output.json"))
+                .parameter("greeting", "Hello")
+                .input("in", utf8("first tweet"), Map.of("source", "alpha"))
+                .input("in", utf8("second tweet"), Map.of("source", "beta"))
+                .input("in", utf8(""), Map.of("source", "gamma"))
+                .triggerPlan(TriggerPlan.untilIdle())
+                .build()
+                .run();
+
+        assertThat(result.succeeded()).as(result.describeFailure()).isTrue();
+        assertThat(result.summary()).hasValueSatisfying(summary -> assertThat(summary.stopReason()).isEqualTo("idle"));
+        List<FlowFileData> out = result.outputFlowFiles("out");
+        assertThat(out).extracting(FlowFileData::contentAsString).containsExactlyInAnyOrder(
+                "Hello from alpha: first tweet", "Hello from beta: second tweet", "Hello from gamma: ");
+        assertThat(out).extracting(flowFile -> flowFile.attribute("source")).containsExactlyInAnyOrder("alpha", "beta", "gamma");
+        assertThat(out).allSatisfy(flowFile -> assertThat(flowFile.attribute("first.word")).isEqualTo("Hello"));
+        assertThat(result.outputFlowFiles("unmatched")).isEmpty();
+    }
+
+    @Test
+    void aFlowWithAnUnknownProcessorTypeIsRefusedWithTheTypeInTheReason() throws Exception {
+        StatelessRunResult result = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("unknown-processor.json"))
+                .triggerPlan(TriggerPlan.times(1))
+                .build()
+                .run();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.exitCode()).isEqualTo(StatelessFlowDriver.EXIT_CANNOT_RUN);
+        assertThat(result.summary()).hasValueSatisfying(summary -> {
+            assertThat(summary.triggers()).isZero();
+            assertThat(summary.failure()).contains("NoSuchProcessor");
+        });
+        assertThat(result.errorLines()).isNotEmpty();
+    }
+
+    @Test
+    void aProcessorThatThrowsFailsTheRunWithErrorLinesInsteadOfPassingSilently() throws Exception {
+        StatelessRunResult result = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("debugflow-throws.json"))
+                .input("in", utf8("doomed"), Map.of())
+                .triggerPlan(TriggerPlan.untilIdle())
+                .build()
+                .run();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.exitCode()).isEqualTo(StatelessFlowDriver.EXIT_TRIGGER_FAILED);
+        assertThat(result.errorLines()).anySatisfy(line -> assertThat(line).contains("DebugFlow"));
+        assertThat(result.summary()).hasValueSatisfying(summary -> {
+            assertThat(summary.failedTriggers()).isPositive();
+            assertThat(summary.failure()).contains("IllegalStateException");
+        });
+        assertThat(result.outputFlowFiles()).isEmpty();
+    }
+
+    private static Path flow(String name) throws URISyntaxException {
+        return Path.of(StatelessFlowRunnerTest.class.getResource("/flows/" + name).toURI());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> contentsOf(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().map(file -> {
+                try {
+                    return Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+}
