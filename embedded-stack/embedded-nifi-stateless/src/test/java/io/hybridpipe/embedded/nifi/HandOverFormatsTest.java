@@ -1,0 +1,116 @@
+package io.hybridpipe.embedded.nifi;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What crosses the boundary between the test JVM and the engine's JVM survives the trip unchanged. */
+class HandOverFormatsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void flowFilesKeepPortContentAttributesAndOrder() {
+        FlowFileFolder writer = new FlowFileFolder(directory.resolve("flowfiles"));
+        FlowFileData first = new FlowFileData("in", "é\n{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("filename", "a b=c.json", "kafka.key", "1"));
+        FlowFileData second = new FlowFileData("other port", new byte[0], Map.of());
+        writer.write(first);
+        writer.write(second);
+
+        List<FlowFileData> read = new FlowFileFolder(directory.resolve("flowfiles")).readAll();
+
+        assertThat(read).hasSize(2);
+        assertThat(read.get(0).port()).isEqualTo("in");
+        assertThat(read.get(0).content()).isEqualTo(first.content());
+        assertThat(read.get(0).attributes()).isEqualTo(first.attributes());
+        assertThat(read.get(1).port()).isEqualTo("other port");
+        assertThat(read.get(1).content()).isEmpty();
+    }
+
+    @Test
+    void aMissingFolderHoldsNoFlowFiles() {
+        assertThat(new FlowFileFolder(directory.resolve("never-written")).readAll()).isEmpty();
+    }
+
+    @Test
+    void parameterValuesRoundTripWithAndWithoutContextAndNeverPrintTheirValue() throws Exception {
+        List<ParameterValue> values = List.of(
+                new ParameterValue(null, "x.bearer.token", "s3cr3t=with:odd#chars"),
+                new ParameterValue("Context One", "directory", "/tmp/out"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ParameterValues.write(values, out);
+
+        assertThat(ParameterValues.read(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(values);
+        assertThat(values.get(0).toString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void noParameterValuesOnStandardInputIsAnError() {
+        assertThatThrownBy(() -> ParameterValues.read(new ByteArrayInputStream(new byte[0])))
+                .hasMessageContaining("standard input");
+    }
+
+    @Test
+    void runSpecRoundTrips() throws Exception {
+        RunSpec spec = new RunSpec(Path.of("/r"), Path.of("/w/engine"), Path.of("/w/extensions"), Path.of("/f.json"),
+                Path.of("/w/in"), Path.of("/w/out"), Path.of("/w/summary"), Path.of("/w/stop"),
+                new TriggerPlan(5, Duration.ofSeconds(7), true),
+                Map.of("nifi.stateless.transaction.thresholds.flowfiles", "10"));
+        Path file = directory.resolve("run.properties");
+        spec.write(file);
+
+        assertThat(RunSpec.read(file)).isEqualTo(spec);
+    }
+
+    @Test
+    void summaryRoundTripsWithAndWithoutFailure() throws Exception {
+        Path file = directory.resolve("summary.properties");
+        RunSummary failed = new RunSummary(3, 1, 2, "idle", "Trigger 2 failed: boom");
+        failed.write(file);
+        assertThat(RunSummary.read(file)).isEqualTo(failed);
+
+        RunSummary clean = new RunSummary(1, 0, 0, "max-triggers", null);
+        clean.write(file);
+        assertThat(RunSummary.read(file)).isEqualTo(clean);
+    }
+
+    @Test
+    void onlyTheUnpackedFoldersOfTheGivenNarAreDeleted() throws Exception {
+        Path engine = directory.resolve("engine");
+        Path ours = Files.createDirectories(engine.resolve("nar/extensions/ours-1.0.nar-unpacked/META-INF"));
+        Files.writeString(ours.resolve("MANIFEST.MF"), "old");
+        Path theirs = Files.createDirectories(engine.resolve("nar/extensions/nifi-standard-nar-1.18.0.nar-unpacked"));
+
+        UnpackedNarFolders.delete(engine, "ours-1.0.nar");
+
+        assertThat(engine.resolve("nar/extensions/ours-1.0.nar-unpacked")).doesNotExist();
+        assertThat(theirs).isDirectory();
+    }
+
+    @Test
+    void aDirectoryWithoutTheAssembledRuntimeIsRejectedWithHowToBuildIt() {
+        assertThatThrownBy(() -> StatelessRuntime.at(directory))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mvn -pl embedded-stack/embedded-nifi-stateless package");
+    }
+
+    @Test
+    void theRuntimeTheBuildAssembledIsFound() {
+        StatelessRuntime runtime = StatelessRuntime.locate();
+        assertThat(runtime.directory().resolve("nifi-standard-nar-1.18.0.nar")).isRegularFile();
+        assertThat(runtime.directory().resolve("java11")).isDirectory();
+    }
+}
