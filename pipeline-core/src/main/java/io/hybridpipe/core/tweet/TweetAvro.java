@@ -56,7 +56,7 @@ public final class TweetAvro {
             throw new IllegalArgumentException("not a canonical tweet record: " + actual.getFullName());
         }
         return new CanonicalTweet(
-                str(r, "id"), str(r, "text"), str(r, "source"), Boolean.TRUE.equals(r.get("is_retweet")),
+                str(r, "id"), str(r, "text"), str(r, "source"), Boolean.TRUE.equals(get(r, "is_retweet")),
                 str(r, "author_id"), str(r, "author_username"), str(r, "author_name"),
                 str(r, "author_location"), str(r, "author_description"),
                 instant(r, "created_at"), lng(r, "retweet_count"),

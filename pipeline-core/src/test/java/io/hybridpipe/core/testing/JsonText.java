@@ -14,6 +14,7 @@ import java.util.Random;
  * {@code Number}, {@code Boolean} and {@code null}.
  */
 public final class JsonText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final Random random;
     private final boolean shuffleKeys;
 
@@ -93,7 +94,7 @@ public final class JsonText {
                     for (int u = 0; u < units; u++) {
                         char unit = s.charAt(i + u);
                         if (escape) {
-                            out.append(String.format("\\u%04x", (int) unit));
+                            out.append("\\u").append(HEX[(unit >> 12) & 0xf]).append(HEX[(unit >> 8) & 0xf]).append(HEX[(unit >> 4) & 0xf]).append(HEX[unit & 0xf]);
                         } else {
                             out.append(unit);
                         }
