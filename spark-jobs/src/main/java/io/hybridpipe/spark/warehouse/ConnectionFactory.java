@@ -1,0 +1,26 @@
+package io.hybridpipe.spark.warehouse;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Opens a new warehouse connection per load attempt, so a retry never inherits a broken session. */
+@FunctionalInterface
+public interface ConnectionFactory {
+
+    Connection open() throws SQLException;
+
+    /** The password is read from {@code passwordEnv} at each connect and never kept in settings or logs. */
+    static ConnectionFactory fromEnvironment(String jdbcUrl, String user, String passwordEnv) {
+        return () -> {
+            Properties p = new Properties();
+            p.setProperty("user", user);
+            String password = System.getenv(passwordEnv);
+            if (password != null) {
+                p.setProperty("password", password);
+            }
+            return DriverManager.getConnection(jdbcUrl, p);
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package io.hybridpipe.spark.warehouse;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.hybridpipe.core.tweet.CanonicalTweet;
+import io.hybridpipe.core.tweet.TweetAvro;
+import io.hybridpipe.core.tweet.TweetSchema;
+
+/**
+ * A tweet as one PostgreSQL {@code COPY ... (FORMAT csv)} line, columns in schema order: NULL is an
+ * empty unquoted field, every string is quoted, timestamps are UTC, lists are JSON arrays (JSONB columns).
+ */
+final class CsvRows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CsvRows() {
+    }
+
+    static void append(StringBuilder out, CanonicalTweet tweet) {
+        GenericRecord r = TweetAvro.toRecord(tweet);
+        List<Schema.Field> fields = TweetSchema.avro().getFields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            appendValue(out, fields.get(i), r.get(i));
+        }
+        out.append('\n');
+    }
+
+    private static void appendValue(StringBuilder out, Schema.Field field, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Long millis && isTimestamp(field.schema())) {
+            out.append(LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof List<?> list) {
+            quoted(out, json(list));
+        } else {
+            quoted(out, value.toString());
+        }
+    }
+
+    private static boolean isTimestamp(Schema schema) {
+        return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
+    }
+
+    private static String json(List<?> list) {
+        try {
+            return JSON.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always serialises", e);
+        }
+    }
+
+    private static void quoted(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"') {
+                out.append('"');
+            }
+            out.append(ch);
+        }
+        out.append('"');
+    }
+}

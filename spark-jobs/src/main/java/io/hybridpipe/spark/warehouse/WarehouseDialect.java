@@ -1,0 +1,31 @@
+package io.hybridpipe.spark.warehouse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+import io.hybridpipe.core.ddl.SqlDialect;
+
+/** What differs between warehouses: how staged rows arrive, and how a failed load explains itself. */
+public interface WarehouseDialect {
+
+    SqlDialect ddlDialect();
+
+    /**
+     * Fills the (empty, temporary) {@code stagingTable} with every row of the manifest's files, passing each
+     * SQL statement it runs to {@code statementLog} first.
+     */
+    void loadStaging(Connection c, String stagingTable, LoadRequest request, Consumer<String> statementLog)
+            throws SQLException;
+
+    /**
+     * The warehouse's own account of why {@code failure} happened, read after the transaction rolled back
+     * (e.g. Redshift's load error tables); never throws.
+     */
+    String describeFailure(Connection c, SQLException failure);
+
+    /** SQL type of the audit table's text columns. */
+    default String longTextType() {
+        return "VARCHAR(65535)";
+    }
+}

@@ -1,0 +1,244 @@
+package io.hybridpipe.spark.warehouse;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hybridpipe.core.ddl.DdlGenerator;
+import io.hybridpipe.core.tweet.TweetSchema;
+
+/**
+ * Loads one batch into the warehouse in one transaction: stage the manifest's rows, keep one row per
+ * tweet id, {@code MERGE} into the tweets table on id, record the manifest in {@code load_audit}, commit.
+ * A manifest already in {@code load_audit} is skipped, so replaying a batch never loads it twice;
+ * {@code LOCK load_audit} makes concurrent loaders take turns. Transient failures are retried with
+ * exponential backoff on a fresh connection; others fail with the warehouse's own diagnostic.
+ */
+public final class WarehouseLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseLoader.class);
+
+    static final String STAGING_RAW = "hp_stage_raw";
+    static final String STAGING = "hp_stage";
+
+    private final ConnectionFactory connections;
+    private final WarehouseDialect dialect;
+    private final WarehouseTable tweets;
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+    private final Consumer<String> statementLog;
+
+    public WarehouseLoader(ConnectionFactory connections, WarehouseDialect dialect, WarehouseTable tweets,
+                           int maxAttempts, Duration firstBackoff, Consumer<String> statementLog) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        this.connections = connections;
+        this.dialect = dialect;
+        this.tweets = tweets;
+        this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+        this.statementLog = statementLog;
+    }
+
+    public WarehouseLoader(ConnectionFactory connections, WarehouseDialect dialect, WarehouseTable tweets) {
+        this(connections, dialect, tweets, 5, Duration.ofSeconds(1), sql -> { });
+    }
+
+    /** The DDL the loader relies on: the tweets table (from pipeline-core) and {@code load_audit}. */
+    public List<String> tableStatements(Set<String> existingTweetColumns) {
+        List<String> sql = new ArrayList<>();
+        sql.add(DdlGenerator.createTable(dialect.ddlDialect(), tweets.schema(), tweets.table(), Optional.empty()));
+        sql.addAll(DdlGenerator.addMissingColumns(dialect.ddlDialect(), tweets.schema(), tweets.table(), existingTweetColumns));
+        sql.add("CREATE TABLE IF NOT EXISTS " + tweets.audit().qualified() + " (\n"
+                + "  manifest VARCHAR(1024) NOT NULL,\n"
+                + "  offset_ranges " + dialect.longTextType() + " NOT NULL,\n"
+                + "  file_rows BIGINT NOT NULL,\n"
+                + "  merged_rows BIGINT NOT NULL,\n"
+                + "  loaded_at TIMESTAMP NOT NULL,\n"
+                + "  PRIMARY KEY (manifest)\n)");
+        return sql;
+    }
+
+    /** Creates the tables if missing and adds schema columns the tweets table lacks (additive only). */
+    public void ensureTables() {
+        try (Connection c = connections.open()) {
+            Set<String> existing = existingColumns(c);
+            try (Statement st = c.createStatement()) {
+                for (String sql : tableStatements(existing)) {
+                    execute(st, sql);
+                }
+            }
+        } catch (SQLException e) {
+            throw new WarehouseLoadException("could not create the warehouse tables: " + e.getMessage(), e);
+        }
+    }
+
+    private Set<String> existingColumns(Connection c) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        DatabaseMetaData meta = c.getMetaData();
+        try (ResultSet rs = meta.getColumns(null, tweets.schema(), tweets.table(), null)) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        if (columns.isEmpty()) {
+            // a fresh warehouse: CREATE TABLE IF NOT EXISTS makes every column
+            columns.addAll(TweetSchema.columnNames());
+        }
+        return columns;
+    }
+
+    public boolean alreadyLoaded(String manifestUri) {
+        try (Connection c = connections.open()) {
+            return auditHolds(c, manifestUri);
+        } catch (SQLException e) {
+            throw new WarehouseLoadException("could not read " + tweets.audit().qualified() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public LoadResult load(LoadRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connections.open()) {
+                try {
+                    return loadOnce(c, request, attempt);
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    if (!TransientErrors.isTransient(e) || attempt >= maxAttempts) {
+                        throw new WarehouseLoadException("load of " + request.manifestUri() + " failed (attempt "
+                                + attempt + " of " + maxAttempts + "): " + dialect.describeFailure(c, e), e);
+                    }
+                    LOG.warn("transient failure loading {} (attempt {} of {}): {}", request.manifestUri(), attempt,
+                            maxAttempts, e.getMessage());
+                }
+            } catch (SQLException connectFailure) {
+                if (!TransientErrors.isTransient(connectFailure) || attempt >= maxAttempts) {
+                    throw new WarehouseLoadException("cannot reach the warehouse to load " + request.manifestUri()
+                            + ": " + connectFailure.getMessage(), connectFailure);
+                }
+                LOG.warn("warehouse unreachable (attempt {} of {}): {}", attempt, maxAttempts, connectFailure.getMessage());
+            }
+            sleep(firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10)));
+        }
+    }
+
+    private LoadResult loadOnce(Connection c, LoadRequest request, int attempt) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            execute(st, "LOCK TABLE " + tweets.audit().qualified());
+            if (auditHolds(c, request.manifestUri())) {
+                c.rollback();
+                LOG.info("{} is already in {}: skipped", request.manifestUri(), tweets.audit().qualified());
+                return new LoadResult(request.manifestUri(), true, 0, attempt);
+            }
+            long merged = 0;
+            if (request.fileCount() > 0) {
+                execute(st, "CREATE TEMP TABLE " + STAGING_RAW + " (LIKE " + tweets.qualified() + ")");
+                execute(st, "CREATE TEMP TABLE " + STAGING + " (LIKE " + tweets.qualified() + ")");
+                dialect.loadStaging(c, STAGING_RAW, request, statementLog);
+                merged = executeUpdate(st, dedupStatement());
+                execute(st, mergeStatement());
+                execute(st, "DROP TABLE " + STAGING);
+                execute(st, "DROP TABLE " + STAGING_RAW);
+            }
+            insertAudit(c, request, merged);
+            c.commit();
+            return new LoadResult(request.manifestUri(), false, merged, attempt);
+        }
+    }
+
+    /** One row per id: a batch can hold the same tweet twice (an upstream retry), and MERGE rejects that. */
+    String dedupStatement() {
+        String cols = String.join(", ", TweetSchema.columnNames());
+        return "INSERT INTO " + STAGING + " SELECT " + cols + " FROM (SELECT " + cols
+                + ", ROW_NUMBER() OVER (PARTITION BY id ORDER BY ingested_at DESC) AS hp_rn FROM " + STAGING_RAW
+                + ") d WHERE d.hp_rn = 1";
+    }
+
+    String mergeStatement() {
+        List<String> columns = TweetSchema.columnNames();
+        String updates = columns.stream().filter(col -> !col.equals("id"))
+                .map(col -> col + " = s." + col).collect(Collectors.joining(", "));
+        String values = columns.stream().map(col -> "s." + col).collect(Collectors.joining(", "));
+        return "MERGE INTO " + tweets.qualified() + " USING " + STAGING + " s ON " + tweets.qualified() + ".id = s.id"
+                + " WHEN MATCHED THEN UPDATE SET " + updates
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES (" + values + ")";
+    }
+
+    String auditSelectStatement() {
+        return "SELECT 1 FROM " + tweets.audit().qualified() + " WHERE manifest = ?";
+    }
+
+    String auditInsertStatement() {
+        return "INSERT INTO " + tweets.audit().qualified()
+                + " (manifest, offset_ranges, file_rows, merged_rows, loaded_at) VALUES (?, ?, ?, ?, ?)";
+    }
+
+    private boolean auditHolds(Connection c, String manifestUri) throws SQLException {
+        String sql = auditSelectStatement();
+        statementLog.accept(sql);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, manifestUri);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void insertAudit(Connection c, LoadRequest request, long merged) throws SQLException {
+        String sql = auditInsertStatement();
+        statementLog.accept(sql);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, request.manifestUri());
+            ps.setString(2, request.ranges().toJson());
+            ps.setLong(3, request.rows());
+            ps.setLong(4, merged);
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void execute(Statement st, String sql) throws SQLException {
+        statementLog.accept(sql);
+        st.execute(sql);
+    }
+
+    private int executeUpdate(Statement st, String sql) throws SQLException {
+        statementLog.accept(sql);
+        return st.executeUpdate(sql);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback after a failed load also failed: {}", e.getMessage());
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WarehouseLoadException("interrupted while waiting to retry a load", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.hybridpipe.spark.writer;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+import io.hybridpipe.core.tweet.CanonicalTweet;
+
+/** How rows become a file and back (the Format seam of kafka-connect-storage-common). */
+public interface TweetFileFormat extends Serializable {
+
+    /** without the leading dot */
+    String extension();
+
+    /** Writes {@code tweets} to {@code path}, replacing a file already there; returns the file size. */
+    long write(Configuration conf, Path path, List<CanonicalTweet> tweets, Runnable midWrite) throws IOException;
+
+    List<CanonicalTweet> read(Configuration conf, Path path) throws IOException;
+}
