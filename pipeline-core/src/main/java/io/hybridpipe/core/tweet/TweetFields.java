@@ -36,7 +36,7 @@ final class TweetFields {
         if (createdAtText == null) {
             throw new InvalidTweetException("missing data.created_at");
         }
-        Instant createdAt = TweetNormalizer.parseCreatedAt(createdAtText);
+        Instant createdAt = XTimestamps.parse(createdAtText);
         IncludedUser author = author();
         return new CanonicalTweet(id, text, source, isRetweet, authorId,
                 author.username, author.name, author.location, author.description,

@@ -9,7 +9,6 @@ import io.hybridpipe.core.stream.JsonErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -322,13 +321,5 @@ public final class TweetNormalizer {
             throw new InvalidTweetException("message is not valid UTF-8");
         }
         return s;
-    }
-
-    static Instant parseCreatedAt(String text) throws InvalidTweetException {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidTweetException("data.created_at is not an ISO-8601 UTC instant: " + text, e);
-        }
     }
 }

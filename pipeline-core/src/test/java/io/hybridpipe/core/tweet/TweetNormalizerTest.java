@@ -172,7 +172,7 @@ class TweetNormalizerTest {
         "{\"data\":{\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\"}}                 | missing data.id",
         "{\"data\":{\"id\":\"1\",\"created_at\":\"2026-11-28T00:00:00.000Z\"}}                   | missing data.text",
         "{\"data\":{\"id\":\"1\",\"text\":\"t\"}}                                                | missing data.created_at",
-        "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"yesterday\"}}                   | data.created_at is not an ISO-8601 UTC instant: yesterday",
+        "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"yesterday\"}}                   | data.created_at is not an ISO-8601 instant: yesterday",
         "{\"data\":{\"id\":1,\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\"}}        | data.id is not a string",
         "{\"data\":[]}                                                                          | data is not an object",
         "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"public_metrics\":{\"like_count\":\"many\"}}} | data.public_metrics.like_count is not an integer",

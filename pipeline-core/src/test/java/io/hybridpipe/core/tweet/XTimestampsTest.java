@@ -1,0 +1,40 @@
+package io.hybridpipe.core.tweet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class XTimestampsTest {
+
+    @Test
+    void xShapeAgreesWithInstantParseOverManyInstants() throws InvalidTweetException {
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochMilli(random.nextLong(0, 4_102_444_800_000L)); // 1970 .. 2100
+            String x = t.toString().length() == 24 ? t.toString() : String.format("%s.%03dZ", t.toString().substring(0, 19), t.getNano() / 1_000_000);
+            assertThat(XTimestamps.parse(x)).as(x).isEqualTo(Instant.parse(x));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-28T12:00:00Z", "2026-11-28T12:00:00.123456Z", "2024-02-29T23:59:59.999Z", "2026-11-28T12:00:00.000Z",
+            "2026-11-28T24:00:00.000Z", "2026-11-28T12:00:00.000+01:00"})
+    void otherIsoInstantsAreStillAccepted(String s) throws InvalidTweetException {
+        assertThat(XTimestamps.parse(s)).isEqualTo(Instant.parse(s));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-30T00:00:00.000Z", "2026-11-28T12:60:00.000Z", "2026-13-01T00:00:00.000Z",
+            "2026-11-28 12:00:00.000Z", "2026-1a-28T12:00:00.000Z", "Sat Nov 28 12:00:00 +0000 2026", ""})
+    void invalidInstantsAreRejectedWithAReason(String s) {
+        assertThatThrownBy(() -> XTimestamps.parse(s))
+                .isInstanceOf(InvalidTweetException.class)
+                .hasMessage("data.created_at is not an ISO-8601 instant: " + s);
+    }
+}
