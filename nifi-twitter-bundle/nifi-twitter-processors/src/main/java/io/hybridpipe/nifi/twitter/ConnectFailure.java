@@ -3,7 +3,6 @@ package io.hybridpipe.nifi.twitter;
 import io.hybridpipe.core.reconnect.FailureClass;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,15 +51,15 @@ final class ConnectFailure extends Exception {
     }
 
     /** Reads status, rate-limit headers and the start of the error body of a non-2xx answer. */
-    static ConnectFailure fromResponse(String what, HttpURLConnection connection, Instant now) throws IOException {
-        int status = connection.getResponseCode();
-        String body = XApiHttp.errorBody(connection);
-        Optional<Instant> reset = XApiHttp.headerAsLong(connection, "x-rate-limit-reset").map(Instant::ofEpochSecond);
+    static ConnectFailure fromResponse(String what, HttpConnection connection, Instant now) {
+        HttpHead head = connection.head();
+        int status = head.status();
+        String body = XApiHttp.errorBody(connection.body());
+        Optional<Instant> reset = head.headerAsLong("x-rate-limit-reset").map(Instant::ofEpochSecond);
         FailureClass failureClass = status == 429 ? FailureClass.RATE_LIMITED : FailureClass.HTTP;
         StringBuilder message = new StringBuilder(what).append(" answered HTTP ").append(status);
-        String reason = connection.getResponseMessage();
-        if (reason != null && !reason.isBlank()) {
-            message.append(' ').append(reason);
+        if (!head.reason().isBlank()) {
+            message.append(' ').append(head.reason());
         }
         message.append(hint(status));
         reset.ifPresent(r -> message.append("; rate limit resets at ").append(r)

@@ -130,8 +130,6 @@ public class ConsumeTwitterStream extends AbstractSessionFactoryProcessor {
         sessionFactory.set(factory);
         StreamRun current = run;
         current.ensureReading(context);
-        Instant now = Instant.now();
-        current.closeIfStalled(now);
         try {
             current.pull(IDLE_POLL_MILLIS);
         } catch (InterruptedException e) {
@@ -206,15 +204,16 @@ public class ConsumeTwitterStream extends AbstractSessionFactoryProcessor {
             current.restore(batches, errors, now);
             throw e;
         }
-        if (everything) {
-            session.commit();
-        } else {
-            session.commitAsync(() -> { }, failure -> {
+        session.commitAsync(() -> { }, failure -> {
+            current.restore(batches, errors, Instant.now());
+            if (everything) {
+                getLogger().error("Could not commit the {} batch(es) and {} error message(s) received before stopping;"
+                        + " they are not emitted", batches.size(), errors.size(), failure);
+            } else {
                 getLogger().warn("Commit failed; the {} batch(es) and {} error message(s) are kept and emitted again",
                         batches.size(), errors.size(), failure);
-                current.restore(batches, errors, Instant.now());
-            });
-        }
+            }
+        });
     }
 
     private void publishStateAtMostEverySecond(ProcessContext context, StreamRun current) {

@@ -3,51 +3,51 @@ package io.hybridpipe.nifi.twitter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One open HTTP connection to a stream endpoint. The read timeout is the stall timeout: X sends a
+ * One open connection to a stream endpoint. The socket's read timeout is the stall timeout: X sends a
  * keep-alive at least every 20 s, so a read that waits longer means the stream stalled.
- * {@link #close()} may be called from another thread to unblock a read (stop, stall watchdog).
+ * {@link #close()} may be called from another thread to end a blocked read (stop).
  */
 final class StreamConnection implements Closeable {
-    private final HttpURLConnection connection;
-    private final InputStream body;
+    private final HttpConnection connection;
     private final Optional<Long> rateLimitRemaining;
 
-    private StreamConnection(HttpURLConnection connection, InputStream body, Optional<Long> rateLimitRemaining) {
+    private StreamConnection(HttpConnection connection) {
         this.connection = connection;
-        this.body = body;
-        this.rateLimitRemaining = rateLimitRemaining;
+        this.rateLimitRemaining = connection.head().headerAsLong("x-rate-limit-remaining");
     }
 
     /** @throws ConnectFailure classified for the reconnect policy (network, HTTP status, 429) */
     static StreamConnection open(XApiHttp http, String pathAndQuery, Duration stallTimeout) throws ConnectFailure {
         String what = "GET " + XApiHttp.pathOnly(pathAndQuery);
-        HttpURLConnection connection = null;
+        HttpConnection connection;
         try {
-            connection = http.open("GET", pathAndQuery, stallTimeout);
-            int status = connection.getResponseCode();
-            if (status != 200) {
-                ConnectFailure failure = ConnectFailure.fromResponse(what, connection, Instant.now());
-                connection.disconnect();
-                throw failure;
-            }
-            return new StreamConnection(connection, connection.getInputStream(),
-                    XApiHttp.headerAsLong(connection, "x-rate-limit-remaining"));
+            connection = http.open("GET", pathAndQuery);
         } catch (IOException e) {
-            if (connection != null) {
-                connection.disconnect();
-            }
             throw ConnectFailure.network(what, e, stallTimeout);
+        }
+        if (connection.head().status() != 200) {
+            ConnectFailure failure = ConnectFailure.fromResponse(what, connection, Instant.now());
+            closeQuietly(connection, failure);
+            throw failure;
+        }
+        return new StreamConnection(connection);
+    }
+
+    private static void closeQuietly(HttpConnection connection, ConnectFailure failure) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
     InputStream body() {
-        return body;
+        return connection.body();
     }
 
     Optional<Long> rateLimitRemaining() {
@@ -55,8 +55,7 @@ final class StreamConnection implements Closeable {
     }
 
     @Override
-    public void close() {
-        // disconnect() closes the socket, which also unblocks a reader thread waiting in read()
-        connection.disconnect();
+    public void close() throws IOException {
+        connection.close();
     }
 }

@@ -2,7 +2,6 @@ package io.hybridpipe.nifi.twitter;
 
 import io.hybridpipe.core.reconnect.FailureClass;
 import io.hybridpipe.core.reconnect.ReconnectPolicy;
-import io.hybridpipe.core.reconnect.StallDetector;
 import io.hybridpipe.core.stream.KeepAlive;
 import io.hybridpipe.core.stream.MalformedLine;
 import io.hybridpipe.core.stream.RecentIdWindow;
@@ -40,7 +39,6 @@ final class StreamReader implements Runnable {
     private final StreamLineParser parser = new StreamLineParser();
     private final RecentIdWindow recentIds;
     private final ReconnectPolicy policy;
-    private final StallDetector stallDetector;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile StreamConnection current;
@@ -55,7 +53,6 @@ final class StreamReader implements Runnable {
         this.log = log;
         this.recentIds = new RecentIdWindow(config.dedupWindow());
         this.policy = new ReconnectPolicy(config.backoff());
-        this.stallDetector = new StallDetector(config.stallTimeout());
     }
 
     @Override
@@ -107,7 +104,6 @@ final class StreamReader implements Runnable {
             }
             Instant now = Instant.now();
             policy.onConnected();
-            stallDetector.onConnected(now);
             stats.connected(now, connection.rateLimitRemaining().orElse(null));
             log.info("Connected to {} (connection {})", config.endpoint().path(), stats.connections());
             return readLines(connection);
@@ -115,7 +111,7 @@ final class StreamReader implements Runnable {
             return ConnectFailure.network("Reading " + config.endpoint().path(), e, config.stallTimeout());
         } finally {
             current = null;
-            connection.close();
+            close(connection);
         }
     }
 
@@ -124,7 +120,6 @@ final class StreamReader implements Runnable {
         StreamError lastError = null;
         StreamLineReader.Line line;
         while (!stopping && (line = lines.next()) != null) {
-            stallDetector.onBytes(Instant.now());
             StreamMessage message = line.oversized()
                     ? new MalformedLine(OVERSIZED_REASON + ": line longer than " + config.maxMessageBytes()
                             + " bytes (Max Message Size); only its first " + line.len() + " bytes are kept", copy(line))
@@ -195,22 +190,21 @@ final class StreamReader implements Runnable {
         }
     }
 
-    /** Closes the connection if no byte arrived for the stall timeout; called by a watchdog. */
-    void closeIfStalled(Instant now) {
-        StreamConnection connection = current;
-        if (connection != null && stallDetector.isStalled(now)) {
-            log.warn("No data and no keep-alive for {} s: closing the stalled connection", config.stallTimeout().toSeconds());
-            connection.close();
-        }
-    }
-
     /** Stops reading: the thread hands over the message it holds and ends soon after. */
     void stop() {
         stopping = true;
         stopSignal.countDown();
         StreamConnection connection = current;
         if (connection != null) {
+            close(connection);
+        }
+    }
+
+    private void close(StreamConnection connection) {
+        try {
             connection.close();
+        } catch (IOException e) {
+            log.debug("Closing the stream connection failed (it is dropped either way): {}", e.toString());
         }
     }
 }

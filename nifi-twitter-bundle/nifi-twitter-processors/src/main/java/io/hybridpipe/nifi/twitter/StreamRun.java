@@ -69,13 +69,6 @@ final class StreamRun {
         readerThread.start();
     }
 
-    void closeIfStalled(Instant now) {
-        StreamReader current = reader;
-        if (current != null) {
-            current.closeIfStalled(now);
-        }
-    }
-
     /** Moves waiting messages into the batch and the error list; waits up to {@code idleMillis} when none is waiting. */
     void pull(long idleMillis) throws InterruptedException {
         List<StreamMessage> pulled = new ArrayList<>();

@@ -92,6 +92,10 @@ final class StreamStats {
         return failures.get(failureClass).get();
     }
 
+    long tweetsRead() {
+        return tweetsRead.get();
+    }
+
     long duplicatesSkipped() {
         return duplicatesSkipped.get();
     }
