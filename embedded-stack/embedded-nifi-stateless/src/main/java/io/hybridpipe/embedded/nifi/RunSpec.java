@@ -45,6 +45,7 @@ public record RunSpec(
         properties.setProperty("trigger.max", Integer.toString(triggerPlan.maxTriggers()));
         properties.setProperty("trigger.max.millis", Long.toString(triggerPlan.maxDuration().toMillis()));
         properties.setProperty("trigger.stop.when.idle", Boolean.toString(triggerPlan.stopWhenIdle()));
+        properties.setProperty("trigger.drain.quiet.millis", Long.toString(triggerPlan.drainQuietPeriod().toMillis()));
         dataflowProperties.forEach((key, value) -> properties.setProperty(DATAFLOW_PROPERTY_PREFIX + key, value));
         try (OutputStream out = Files.newOutputStream(file)) {
             properties.store(out, "NiFi Stateless run specification");
@@ -65,7 +66,8 @@ public record RunSpec(
         TriggerPlan plan = new TriggerPlan(
                 Integer.parseInt(required(properties, "trigger.max")),
                 Duration.ofMillis(Long.parseLong(required(properties, "trigger.max.millis"))),
-                Boolean.parseBoolean(required(properties, "trigger.stop.when.idle")));
+                Boolean.parseBoolean(required(properties, "trigger.stop.when.idle")),
+                Duration.ofMillis(Long.parseLong(required(properties, "trigger.drain.quiet.millis"))));
         return new RunSpec(
                 path(properties, "nar.directory"),
                 path(properties, "engine.working.directory"),

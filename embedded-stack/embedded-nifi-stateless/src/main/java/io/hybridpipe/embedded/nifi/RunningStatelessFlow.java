@@ -61,7 +61,7 @@ public final class RunningStatelessFlow implements AutoCloseable {
     /** Requests a stop and waits for the result. */
     public StatelessRunResult stop() throws IOException, InterruptedException {
         requestStop();
-        return awaitResult(STOP_GRACE);
+        return awaitResult(STOP_GRACE.plus(spec.triggerPlan().drainQuietPeriod()));
     }
 
     private int kill() throws InterruptedException {

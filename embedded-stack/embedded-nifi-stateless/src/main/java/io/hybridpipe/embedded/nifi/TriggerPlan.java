@@ -7,10 +7,15 @@ import java.util.Objects;
  * When the driver stops triggering the dataflow. It always stops at {@code maxDuration}; before that it
  * stops after {@code maxTriggers} triggers (0: no limit), when {@code stopWhenIdle} is set and no FlowFile
  * is left queued after a trigger, or when the test asks it to ({@link RunningStatelessFlow#requestStop()}).
+ *
+ * <p>On a requested stop the driver first keeps triggering until the flow has made no progress for
+ * {@code drainQuietPeriod}: a source that buffers in memory (a stream reader, a batch waiting for its
+ * latency) hands over what it holds, instead of losing it when the engine shuts down.
  */
-public record TriggerPlan(int maxTriggers, Duration maxDuration, boolean stopWhenIdle) {
+public record TriggerPlan(int maxTriggers, Duration maxDuration, boolean stopWhenIdle, Duration drainQuietPeriod) {
 
     private static final Duration DEFAULT_MAX_DURATION = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_DRAIN_QUIET_PERIOD = Duration.ofSeconds(2);
 
     public TriggerPlan {
         if (maxTriggers < 0) {
@@ -20,6 +25,10 @@ public record TriggerPlan(int maxTriggers, Duration maxDuration, boolean stopWhe
         if (maxDuration.isNegative() || maxDuration.isZero()) {
             throw new IllegalArgumentException("maxDuration must be positive, was " + maxDuration);
         }
+        Objects.requireNonNull(drainQuietPeriod, "drainQuietPeriod");
+        if (drainQuietPeriod.isNegative()) {
+            throw new IllegalArgumentException("drainQuietPeriod must not be negative, was " + drainQuietPeriod);
+        }
     }
 
     /** Exactly {@code triggers} triggers (fewer only if the deadline comes first). */
@@ -27,20 +36,25 @@ public record TriggerPlan(int maxTriggers, Duration maxDuration, boolean stopWhe
         if (triggers < 1) {
             throw new IllegalArgumentException("triggers must be >= 1, was " + triggers);
         }
-        return new TriggerPlan(triggers, DEFAULT_MAX_DURATION, false);
+        return new TriggerPlan(triggers, DEFAULT_MAX_DURATION, false, Duration.ZERO);
     }
 
     /** Until everything fed into the input ports has gone through the flow. */
     public static TriggerPlan untilIdle() {
-        return new TriggerPlan(0, DEFAULT_MAX_DURATION, true);
+        return new TriggerPlan(0, DEFAULT_MAX_DURATION, true, Duration.ZERO);
     }
 
-    /** Keeps triggering a source-driven flow until the test requests a stop or the deadline passes. */
+    /** Keeps triggering a source-driven flow until the test requests a stop (then drains) or the deadline passes. */
     public static TriggerPlan untilStopped() {
-        return new TriggerPlan(0, DEFAULT_MAX_DURATION, false);
+        return new TriggerPlan(0, DEFAULT_MAX_DURATION, false, DEFAULT_DRAIN_QUIET_PERIOD);
     }
 
     public TriggerPlan within(Duration duration) {
-        return new TriggerPlan(maxTriggers, duration, stopWhenIdle);
+        return new TriggerPlan(maxTriggers, duration, stopWhenIdle, drainQuietPeriod);
+    }
+
+    /** How long the flow must show no progress, after a stop request, before the driver stops (0: at once). */
+    public TriggerPlan drainingUntilQuietFor(Duration quietPeriod) {
+        return new TriggerPlan(maxTriggers, maxDuration, stopWhenIdle, quietPeriod);
     }
 }

@@ -67,7 +67,7 @@ class HandOverFormatsTest {
     void runSpecRoundTrips() throws Exception {
         RunSpec spec = new RunSpec(Path.of("/r"), Path.of("/w/engine"), Path.of("/w/extensions"), Path.of("/f.json"),
                 Path.of("/w/in"), Path.of("/w/out"), Path.of("/w/summary"), Path.of("/w/stop"),
-                new TriggerPlan(5, Duration.ofSeconds(7), true),
+                new TriggerPlan(5, Duration.ofSeconds(7), true, Duration.ofMillis(1500)),
                 Map.of("nifi.stateless.transaction.thresholds.flowfiles", "10"));
         Path file = directory.resolve("run.properties");
         spec.write(file);

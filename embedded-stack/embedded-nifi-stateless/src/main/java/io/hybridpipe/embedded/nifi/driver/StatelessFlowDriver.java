@@ -65,7 +65,9 @@ public final class StatelessFlowDriver {
     }
 
     private int run(List<ParameterValue> parameterValues) throws Exception {
+        long start = System.nanoTime();
         StatelessBootstrap bootstrap = StatelessBootstrap.bootstrap(new DriverEngineConfiguration(spec));
+        LOG.info("Engine bootstrapped (NARs unpacked or reused) in {} ms", millisSince(start));
         Map<String, String> dataflowProperties = new HashMap<>(spec.dataflowProperties());
         dataflowProperties.put(SNAPSHOT_FILE_PROPERTY, spec.flowDefinition().toAbsolutePath().toString());
         List<ParameterOverride> overrides = parameterValues.stream()
@@ -82,6 +84,7 @@ public final class StatelessFlowDriver {
                 writeSummary(new RunSummary(0, 0, 0, "invalid-flow", reason));
                 return EXIT_CANNOT_RUN;
             }
+            LOG.info("Dataflow {} ready in {} ms", definition.getFlowName(), millisSince(start));
             enqueueInputs(dataflow);
             RunSummary summary = new TriggerLoop(dataflow, spec.triggerPlan(), new FlowFileFolder(spec.outputDirectory()), spec.stopFile()).run();
             writeSummary(summary);
@@ -89,6 +92,10 @@ public final class StatelessFlowDriver {
         } finally {
             dataflow.shutdown();
         }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private void enqueueInputs(StatelessDataflow dataflow) {

@@ -28,6 +28,8 @@ final class TriggerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerLoop.class);
     // A source with nothing to hand over would otherwise be triggered in a tight loop.
     private static final long IDLE_PAUSE_MILLIS = 20;
+    // A source that never goes quiet (GenerateFlowFile) must not keep a requested stop waiting forever.
+    private static final int DRAIN_LIMIT_IN_QUIET_PERIODS = 5;
 
     private final StatelessDataflow dataflow;
     private final TriggerPlan plan;
@@ -35,6 +37,7 @@ final class TriggerLoop {
     private final Path stopFile;
 
     private int triggers;
+    private int triggersWithProgress;
     private int failedTriggers;
     private int outputFlowFiles;
     private String firstFailure;
@@ -48,14 +51,30 @@ final class TriggerLoop {
 
     RunSummary run() throws InterruptedException {
         long deadline = System.nanoTime() + plan.maxDuration().toNanos();
+        long quietNanos = plan.drainQuietPeriod().toNanos();
+        boolean draining = false;
+        long drainStart = 0;
+        long lastProgress = System.nanoTime();
         String stopReason;
         while (true) {
             if (plan.maxTriggers() > 0 && triggers >= plan.maxTriggers()) {
                 stopReason = "max-triggers";
                 break;
             }
-            if (Files.exists(stopFile)) {
+            if (!draining && Files.exists(stopFile)) {
+                draining = true;
+                drainStart = System.nanoTime();
+                lastProgress = drainStart;
+                LOG.info("Stop requested: triggering until the flow has made no progress for {} ms", plan.drainQuietPeriod().toMillis());
+            }
+            if (draining && System.nanoTime() - lastProgress >= quietNanos) {
                 stopReason = "stop-requested";
+                break;
+            }
+            if (draining && System.nanoTime() - drainStart >= quietNanos * DRAIN_LIMIT_IN_QUIET_PERIODS) {
+                LOG.warn("The flow was still making progress {} ms after the stop request; stopping anyway",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart));
+                stopReason = "stop-requested-while-busy";
                 break;
             }
             long remainingNanos = deadline - System.nanoTime();
@@ -76,11 +95,15 @@ final class TriggerLoop {
                 stopReason = "idle";
                 break;
             }
-            if (!progressed) {
+            if (progressed) {
+                triggersWithProgress++;
+                lastProgress = System.nanoTime();
+            } else {
                 pauseWhileIdle(deadline);
             }
         }
-        LOG.info("Stopped after {} triggers ({} failed, {} FlowFiles out): {}", triggers, failedTriggers, outputFlowFiles, stopReason);
+        LOG.info("Stopped after {} triggers ({} made progress, {} failed, {} FlowFiles out): {}",
+                triggers, triggersWithProgress, failedTriggers, outputFlowFiles, stopReason);
         return new RunSummary(triggers, failedTriggers, outputFlowFiles, stopReason, firstFailure);
     }
 
