@@ -11,13 +11,19 @@ import java.util.Optional;
  * How long to wait before the next connection attempt, following X's documented client duties: reconnect once
  * immediately, then back off by failure class — NETWORK linear (+step up to a cap), HTTP and RATE_LIMITED
  * exponential (doubling up to a cap). A 429 is never retried before {@code x-rate-limit-reset}, even the immediate
- * retry. Each class counts its own consecutive failures; {@link #onConnected()} resets everything.
- * Not thread-safe: one policy per connection loop.
+ * retry. Each class counts its own consecutive failures; a successful connection resets everything.
+ *
+ * <p>Report connections with {@link #onConnected(Instant)}: a connection that ends before
+ * {@link BackoffSettings#healthyAfter()} (X accepting it and closing it at once, as with {@code TooManyConnections})
+ * is then not a success, so a server that keeps hanging up cannot hold the client in a loop of immediate retries.
+ * {@link #onConnected()} counts every connection as a success at once. Not thread-safe: one policy per connection loop.
  */
 public final class ReconnectPolicy {
     private final BackoffSettings settings;
     private final Map<FailureClass, Integer> failuresByClass = new EnumMap<>(FailureClass.class);
     private int attemptsSinceSuccess;
+    /** When the current connection opened, if reported with a time; the reset waits for its outcome. */
+    private Instant connectedAt;
 
     public ReconnectPolicy(BackoffSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -33,6 +39,13 @@ public final class ReconnectPolicy {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(rateLimitReset, "rateLimitReset");
         Objects.requireNonNull(now, "now");
+        if (connectedAt != null) {
+            boolean healthy = Duration.between(connectedAt, now).compareTo(settings.healthyAfter()) >= 0;
+            connectedAt = null;
+            if (healthy) {
+                reset();
+            }
+        }
         Duration delay;
         if (attemptsSinceSuccess == 0) {
             delay = Duration.ZERO;
@@ -52,11 +65,24 @@ public final class ReconnectPolicy {
 
     /** The stream is up again: the next failure gets the immediate retry and every class starts over. */
     public void onConnected() {
+        connectedAt = null;
+        reset();
+    }
+
+    /**
+     * The stream is up again as of {@code now}. Whether that was a success is decided when it fails: only a connection
+     * that lasted at least {@link BackoffSettings#healthyAfter()} resets the back-off.
+     */
+    public void onConnected(Instant now) {
+        connectedAt = Objects.requireNonNull(now, "now");
+    }
+
+    private void reset() {
         attemptsSinceSuccess = 0;
         failuresByClass.clear();
     }
 
-    /** Failed attempts recorded since the last {@link #onConnected()}. */
+    /** Failed attempts recorded since the last successful connection. */
     public int attemptsSinceSuccess() {
         return attemptsSinceSuccess;
     }

@@ -118,6 +118,40 @@ class ReconnectPolicyTest {
     void settingsAreValidated() {
         assertThatThrownBy(() -> BackoffSettings.defaults().scaled(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BackoffSettings(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aConnectionThatLastedResetsTheBackOff() {
+        ReconnectPolicy p = new ReconnectPolicy(BackoffSettings.defaults());
+        delays(p, FailureClass.HTTP, 4);
+        p.onConnected(NOW);
+        assertThat(p.nextDelay(FailureClass.HTTP, Optional.empty(), NOW.plusSeconds(30))).isZero();
+        assertThat(p.nextDelay(FailureClass.HTTP, Optional.empty(), NOW.plusSeconds(30))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.attemptsSinceSuccess()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionClosedAtOnceContinuesTheBackOffInsteadOfRetryingImmediately() {
+        ReconnectPolicy p = new ReconnectPolicy(BackoffSettings.defaults());
+        assertThat(p.nextDelay(FailureClass.HTTP, Optional.empty(), NOW)).isZero();
+        Instant t = NOW;
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            p.onConnected(t);                      // X accepts the connection ...
+            t = t.plusMillis(200);
+            Duration d = p.nextDelay(FailureClass.HTTP, Optional.empty(), t); // ... and hangs up (TooManyConnections)
+            delays.add(d);
+            t = t.plus(d);
+        }
+        assertThat(delays).isEqualTo(millis(5_000, 10_000, 20_000, 40_000));
+        assertThat(p.attemptsSinceSuccess()).isEqualTo(5);
+    }
+
+    @Test
+    void healthyAfterIsScaledWithTheRest() {
+        assertThat(BackoffSettings.defaults().healthyAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(BackoffSettings.defaults().scaled(0.01).healthyAfter()).isEqualTo(Duration.ofMillis(300));
     }
 }
