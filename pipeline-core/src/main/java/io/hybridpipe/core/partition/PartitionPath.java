@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Hive-style partition of a tweet, {@code dt=YYYY-MM-DD/hr=HH}, from its {@code created_at} in UTC; the same
- * on HDFS and S3.
+ * on HDFS and S3. The hour is written with two digits in paths; register a Hive partition with {@link #hiveSpec()} and
+ * an explicit {@code LOCATION} of {@link #path()}, so the metastore holds the integer hour (7) and the directory
+ * keeps its sortable name ({@code hr=07}).
  *
  * @param dt the UTC date, {@code YYYY-MM-DD}
  * @param hr the UTC hour, 0-23

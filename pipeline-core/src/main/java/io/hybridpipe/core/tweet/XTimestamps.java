@@ -14,13 +14,22 @@ final class XTimestamps {
     private XTimestamps() {
     }
 
+    /** Earliest and (exclusive) latest accepted instants: partition paths and SQL timestamps need four-digit years. */
+    static final Instant MIN = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
+
     static Instant parse(String s) throws InvalidTweetException {
+        Instant t;
         try {
             Instant fast = parseXShape(s);
-            return fast != null ? fast : Instant.parse(s);
+            t = fast != null ? fast : Instant.parse(s);
         } catch (DateTimeParseException e) {
             throw new InvalidTweetException("data.created_at is not an ISO-8601 instant: " + s, e);
         }
+        if (t.isBefore(MIN) || t.isAfter(MAX)) {
+            throw new InvalidTweetException("data.created_at is out of range (" + MIN + " to " + MAX + "): " + s);
+        }
+        return t;
     }
 
     /** The instant, or null when {@code s} is not exactly X's shape or not a valid date and time. */

@@ -178,4 +178,11 @@ class StreamLineParserTest {
             assertThat(m).as("prefix of %d bytes", len).isInstanceOf(MalformedLine.class);
         }
     }
+
+    @Test
+    void absurdlyDeepNestingIsMalformedNotAStackOverflow() {
+        String deep = "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        MalformedLine bad = (MalformedLine) parse(deep);
+        assertThat(bad.reason()).contains("nesting depth");
+    }
 }

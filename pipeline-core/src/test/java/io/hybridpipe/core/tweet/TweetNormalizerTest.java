@@ -178,6 +178,7 @@ class TweetNormalizerTest {
         "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"public_metrics\":{\"like_count\":\"many\"}}} | data.public_metrics.like_count is not an integer",
         "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"entities\":{\"hashtags\":[{\"start\":1}]}}} | data.entities.hashtags[] without tag",
         "{\"data\":{\"id\":\"1\"}} {}                                                            | malformed JSON: more than one JSON value in the message",
+        "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"public_metrics\":{\"like_count\":99999999999999999999}}} | data.public_metrics.like_count does not fit in 64 bits",
         "''                                                                                     | empty message"})
     void invalidMessagesAreRejectedWithTheirReason(String json, String reason) {
         assertThat(reasonFor(json)).isEqualTo(reason);

@@ -37,4 +37,18 @@ class XTimestampsTest {
                 .isInstanceOf(InvalidTweetException.class)
                 .hasMessage("data.created_at is not an ISO-8601 instant: " + s);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1969-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
+    void instantsOutsideFourDigitYearsSinceTheEpochAreRejected(String s) {
+        assertThatThrownBy(() -> XTimestamps.parse(s))
+                .isInstanceOf(InvalidTweetException.class)
+                .hasMessageStartingWith("data.created_at is out of range");
+    }
+
+    @Test
+    void theRangeEndsAreAccepted() throws InvalidTweetException {
+        assertThat(XTimestamps.parse("1970-01-01T00:00:00.000Z")).isEqualTo(Instant.EPOCH);
+        assertThat(XTimestamps.parse("9999-12-31T23:59:59.999Z")).isEqualTo(XTimestamps.MAX);
+    }
 }
