@@ -18,12 +18,30 @@ final class ConnectFailure extends Exception {
     private final FailureClass failureClass;
     private final int httpStatus;
     private final transient Optional<Instant> rateLimitReset;
+    private final boolean needsUserAction;
 
     ConnectFailure(FailureClass failureClass, int httpStatus, Optional<Instant> rateLimitReset, String message) {
+        this(failureClass, httpStatus, rateLimitReset, message, httpStatus == 400 || httpStatus == 401
+                || httpStatus == 403 || httpStatus == 404 || httpStatus == 422);
+    }
+
+    private ConnectFailure(FailureClass failureClass, int httpStatus, Optional<Instant> rateLimitReset, String message,
+                           boolean needsUserAction) {
         super(message);
         this.failureClass = failureClass;
         this.httpStatus = httpStatus;
         this.rateLimitReset = rateLimitReset;
+        this.needsUserAction = needsUserAction;
+    }
+
+    /** X accepted the request but refused rules in it (invalid syntax, duplicates): the user must change them. */
+    static ConnectFailure rulesRefused(String message) {
+        return new ConnectFailure(FailureClass.HTTP, 200, Optional.empty(), message, true);
+    }
+
+    /** Retrying alone will not help: a property (token, rules, access level) has to change. */
+    boolean needsUserAction() {
+        return needsUserAction;
     }
 
     FailureClass failureClass() {

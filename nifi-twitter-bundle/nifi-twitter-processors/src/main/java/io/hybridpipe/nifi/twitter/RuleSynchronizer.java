@@ -125,8 +125,7 @@ final class RuleSynchronizer {
                 String details = error.path("details").isArray() ? error.path("details").toString() : error.path("detail").asText("");
                 problems.add(title + (value.isEmpty() ? "" : " for rule '" + value + "'") + (details.isEmpty() ? "" : " " + details));
             }
-            throw new ConnectFailure(io.hybridpipe.core.reconnect.FailureClass.HTTP, 200, Optional.empty(),
-                    "X refused " + what + ": " + String.join("; ", problems) + " (fix the 'Stream Rules' property)");
+            throw ConnectFailure.rulesRefused("X refused " + what + ": " + String.join("; ", problems) + " (fix the 'Stream Rules' property)");
         }
     }
 }

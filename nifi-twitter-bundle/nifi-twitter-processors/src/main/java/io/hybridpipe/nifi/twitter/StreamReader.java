@@ -177,7 +177,7 @@ final class StreamReader implements Runnable {
         stats.failed(failure.failureClass(), failure.getMessage(), delay, now);
         int attempts = policy.attemptsSinceSuccess();
         String text = "{} (failure class {}, attempt {} since the last successful connection); retrying in {} ms";
-        if (attempts >= ERROR_BULLETIN_AFTER_ATTEMPTS || failure.httpStatus() == 401 || failure.httpStatus() == 403) {
+        if (attempts >= ERROR_BULLETIN_AFTER_ATTEMPTS || failure.needsUserAction()) {
             log.error(text, failure.getMessage(), failure.failureClass(), attempts, delay.toMillis());
         } else {
             log.warn(text, failure.getMessage(), failure.failureClass(), attempts, delay.toMillis());
