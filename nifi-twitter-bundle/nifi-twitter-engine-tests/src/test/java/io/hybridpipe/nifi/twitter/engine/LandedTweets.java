@@ -67,7 +67,8 @@ final class LandedTweets {
         }
     }
 
-    private static List<Path> filesIn(Path directory) {
+    /** The finished files PutFile wrote into {@code directory}, whatever they hold. */
+    static List<Path> filesIn(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
