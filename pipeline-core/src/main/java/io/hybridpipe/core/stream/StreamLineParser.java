@@ -51,60 +51,17 @@ public final class StreamLineParser {
             p.skipChildren();
             return endOfValue(p) ? new UnknownMessage(raw) : trailing(raw);
         }
-        boolean hasData = false;
-        String id = null;
-        String createdAt = null;
-        String dataProblem = null;
-        List<String> ruleTags = List.of();
-        ErrorFields firstError = null;
-        boolean anyDisconnect = false;
-        ErrorFields topLevel = new ErrorFields();
-
+        LineScan scan = new LineScan();
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
-                case "data" -> {
-                    hasData = true;
-                    if (value != JsonToken.START_OBJECT) {
-                        dataProblem = "data is not an object";
-                        p.skipChildren();
-                        break;
-                    }
-                    for (JsonToken d = p.nextToken(); d == JsonToken.FIELD_NAME; d = p.nextToken()) {
-                        String field = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if ("id".equals(field) && v == JsonToken.VALUE_STRING) {
-                            id = p.getText();
-                        } else if ("created_at".equals(field) && v == JsonToken.VALUE_STRING) {
-                            createdAt = p.getText();
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                }
-                case "matching_rules" -> ruleTags = readRuleTags(p, value);
-                case "errors" -> {
-                    if (value != JsonToken.START_ARRAY) {
-                        p.skipChildren();
-                        break;
-                    }
-                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                        if (e != JsonToken.START_OBJECT) {
-                            p.skipChildren();
-                            continue;
-                        }
-                        ErrorFields fields = new ErrorFields();
-                        readErrorObject(p, fields);
-                        anyDisconnect |= fields.announcesDisconnect();
-                        if (firstError == null) {
-                            firstError = fields;
-                        }
-                    }
-                }
+                case "data" -> readData(p, value, scan);
+                case "matching_rules" -> scan.ruleTags = readRuleTags(p, value);
+                case "errors" -> readErrors(p, value, scan);
                 default -> {
                     if (value.isScalarValue()) {
-                        errorField(topLevel, name, p);
+                        errorField(scan.topLevel, name, p);
                     } else {
                         p.skipChildren();
                     }
@@ -114,20 +71,76 @@ public final class StreamLineParser {
         if (!endOfValue(p)) {
             return trailing(raw);
         }
-        if (hasData) {
-            if (id != null) {
-                return new TweetMessage(id, createdAt, ruleTags, raw);
+        return scan.toMessage(raw);
+    }
+
+    /** What one pass over a line found; {@link #toMessage} decides what the line is. */
+    private static final class LineScan {
+        boolean hasData;
+        String id;
+        String createdAt;
+        String dataProblem;
+        List<String> ruleTags = List.of();
+        ErrorFields firstError;
+        boolean anyDisconnect;
+        final ErrorFields topLevel = new ErrorFields();
+
+        StreamMessage toMessage(byte[] raw) {
+            if (hasData) {
+                if (id != null) {
+                    return new TweetMessage(id, createdAt, ruleTags, raw);
+                }
+                return new MalformedLine("tweet message without data.id" + (dataProblem == null ? "" : " (" + dataProblem + ")"), raw);
             }
-            return new MalformedLine("tweet message without data.id" + (dataProblem == null ? "" : " (" + dataProblem + ")"), raw);
+            if (firstError == null && topLevel.looksLikeError()) {
+                firstError = topLevel;
+                anyDisconnect = topLevel.announcesDisconnect();
+            }
+            if (firstError != null) {
+                return new StreamError(firstError.type(), firstError.displayTitle(), firstError.detail, anyDisconnect, raw);
+            }
+            return new UnknownMessage(raw);
         }
-        if (firstError == null && topLevel.looksLikeError()) {
-            firstError = topLevel;
-            anyDisconnect = topLevel.announcesDisconnect();
+    }
+
+    /** Reads {@code data.id} and {@code data.created_at}; skips the rest of {@code data} without decoding it. */
+    private static void readData(JsonParser p, JsonToken value, LineScan scan) throws IOException {
+        scan.hasData = true;
+        if (value != JsonToken.START_OBJECT) {
+            scan.dataProblem = "data is not an object";
+            p.skipChildren();
+            return;
         }
-        if (firstError != null) {
-            return new StreamError(firstError.type(), firstError.displayTitle(), firstError.detail, anyDisconnect, raw);
+        for (JsonToken d = p.nextToken(); d == JsonToken.FIELD_NAME; d = p.nextToken()) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("id".equals(field) && v == JsonToken.VALUE_STRING) {
+                scan.id = p.getText();
+            } else if ("created_at".equals(field) && v == JsonToken.VALUE_STRING) {
+                scan.createdAt = p.getText();
+            } else {
+                p.skipChildren();
+            }
         }
-        return new UnknownMessage(raw);
+    }
+
+    private static void readErrors(JsonParser p, JsonToken value, LineScan scan) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            ErrorFields fields = new ErrorFields();
+            readErrorObject(p, fields);
+            scan.anyDisconnect |= fields.announcesDisconnect();
+            if (scan.firstError == null) {
+                scan.firstError = fields;
+            }
+        }
     }
 
     private static List<String> readRuleTags(JsonParser p, JsonToken value) throws IOException {
