@@ -1,6 +1,5 @@
 package io.hybridpipe.registry;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +67,7 @@ abstract class FlowRegistryScenarios {
         assertThat(pullOver.out).contains("already holds");
         assertThat(Files.readAllBytes(file)).isEqualTo(version1);
 
-        changeTopic(file, "tweets-v2");
+        SampleEdits.changeTopic(file, "tweets-v2");
         CliRun second = cli("push", local, "--comment", "topic tweets-v2");
         assertThat(second.exitCode).as(second.toString()).isZero();
         assertThat(second.out).contains("tweets-sample: pushed version 2");
@@ -97,7 +96,7 @@ abstract class FlowRegistryScenarios {
         assertThat(same.exitCode).as(same.toString()).isZero();
         assertThat(same.out).contains("same content as " + bucket + "/tweets-sample latest version");
 
-        changeTopic(file, "tweets-v2");
+        SampleEdits.changeTopic(file, "tweets-v2");
         CliRun diff = cli("diff", local, "--version", "1", "tweets-sample");
         assertThat(diff.exitCode).as(diff.toString()).isEqualTo(1);
         assertThat(diff.out).contains("--- " + bucket + "/tweets-sample version 1")
@@ -128,7 +127,7 @@ abstract class FlowRegistryScenarios {
         Path local = work.resolve("repo");
         Path file = Fixtures.canonicalCopy(Fixtures.SAMPLE, local);
         assertThat(cli("push", local, "--comment", "v1").exitCode).isZero();
-        changeTopic(file, "tweets-v2");
+        SampleEdits.changeTopic(file, "tweets-v2");
 
         try (RegistryGateway registry = gateway()) {
             FlowPusher pusher = new FlowPusher(registry, bucket);
@@ -181,16 +180,5 @@ abstract class FlowRegistryScenarios {
         ConnectionOptions options = new ConnectionOptions(environment());
         new picocli.CommandLine(options).parseArgs(args.toArray(new String[0]));
         return options.connect();
-    }
-
-    static void changeTopic(Path file, String topic) throws Exception {
-        ObjectNode tree = (ObjectNode) Fixtures.JSON.readTree(file.toFile());
-        tree.path("parameterContexts").path("hybridpipe-ingest").path("parameters")
-                .forEach(p -> {
-                    if ("kafka.topic".equals(p.path("name").asText())) {
-                        ((ObjectNode) p).put("value", topic);
-                    }
-                });
-        Files.write(file, FlowDefinitionReader.parse(file, Fixtures.JSON.writeValueAsBytes(tree)).canonicalBytes());
     }
 }

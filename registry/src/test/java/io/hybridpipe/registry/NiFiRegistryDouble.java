@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpsServer;
 import org.apache.nifi.registry.flow.VersionedFlowSnapshot;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,7 +76,9 @@ public final class NiFiRegistryDouble implements AutoCloseable {
             https.setHttpsConfigurator(new HttpsConfigurator(builder.sslContext) {
                 @Override
                 public void configure(HttpsParameters params) {
-                    params.setNeedClientAuth(needClientAuth);
+                    SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(needClientAuth);
+                    params.setSSLParameters(parameters);
                 }
             });
             server = https;
@@ -186,8 +189,13 @@ public final class NiFiRegistryDouble implements AutoCloseable {
                 X509Certificate peer = (X509Certificate) ((HttpsExchange) exchange).getSSLSession().getPeerCertificates()[0];
                 String subject = peer.getSubjectX500Principal().getName();
                 Access access = certificateSubjects.get(subject);
-                return access == null ? null : new Identity(subject, access);
+                if (access == null) {
+                    System.err.println("NiFi Registry double: certificate subject '" + subject + "' has no access");
+                    return null;
+                }
+                return new Identity(subject, access);
             } catch (SSLPeerUnverifiedException e) {
+                System.err.println("NiFi Registry double: no client certificate (" + e.getMessage() + ")");
                 return null;
             }
         }
