@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -98,6 +99,50 @@ class StatelessFlowRunnerTest {
             assertThat(summary.failure()).contains("IllegalStateException");
         });
         assertThat(result.outputFlowFiles()).isEmpty();
+    }
+
+    @Test
+    void aRequestedStopWaitsUntilTheFlowIsQuietAndKeepsWhatItProduced() throws Exception {
+        StatelessFlowRunner runner = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("input-replace-extract-output.json"))
+                .parameter("greeting", "Hi")
+                .input("in", utf8("one"), Map.of("source", "s1"))
+                .input("in", utf8("two"), Map.of("source", "s2"))
+                .triggerPlan(TriggerPlan.untilStopped().drainingUntilQuietFor(Duration.ofMillis(500)))
+                .build();
+
+        StatelessRunResult result;
+        try (RunningStatelessFlow flow = runner.start()) {
+            flow.requestStop();
+            result = flow.awaitResult(Duration.ofMinutes(3));
+        }
+
+        assertThat(result.succeeded()).as(result.describeFailure()).isTrue();
+        assertThat(result.summary()).hasValueSatisfying(summary -> assertThat(summary.stopReason()).isEqualTo("stop-requested"));
+        assertThat(result.outputFlowFiles("out")).extracting(FlowFileData::contentAsString)
+                .containsExactlyInAnyOrder("Hi from s1: one", "Hi from s2: two");
+    }
+
+    @Test
+    void aSourceThatNeverGoesQuietIsStoppedAfterFiveQuietPeriods(@TempDir Path putFileDirectory) throws Exception {
+        StatelessFlowRunner runner = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("generate-to-putfile.json"))
+                .parameter("output.directory", putFileDirectory.toString())
+                .parameter("greeting", "again")
+                .triggerPlan(TriggerPlan.untilStopped().drainingUntilQuietFor(Duration.ofMillis(200)))
+                .build();
+
+        StatelessRunResult result;
+        try (RunningStatelessFlow flow = runner.start()) {
+            flow.requestStop();
+            result = flow.awaitResult(Duration.ofMinutes(3));
+        }
+
+        assertThat(result.exitCode()).as(result.describeFailure()).isZero();
+        assertThat(result.summary()).hasValueSatisfying(summary -> assertThat(summary.stopReason()).isEqualTo("stop-requested-while-busy"));
+        assertThat(contentsOf(putFileDirectory)).hasSize(result.summary().orElseThrow().triggers()).containsOnly("again");
     }
 
     private static Path flow(String name) throws URISyntaxException {

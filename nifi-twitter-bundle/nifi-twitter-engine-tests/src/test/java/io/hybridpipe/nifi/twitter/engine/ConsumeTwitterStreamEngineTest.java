@@ -53,13 +53,14 @@ class ConsumeTwitterStreamEngineTest {
                     .parameter("tweets.directory", tweets.toString())
                     .parameter("errors.directory", errors.toString())
                     .parameter("rejected.directory", rejected.toString())
-                    .triggerPlan(TriggerPlan.untilStopped().within(Duration.ofSeconds(120)))
+                    // a quiet period well above max-batch-latency (500 ms), with room for a busy machine
+                    .triggerPlan(TriggerPlan.untilStopped().within(Duration.ofSeconds(120)).drainingUntilQuietFor(Duration.ofSeconds(5)))
                     .heap("384m")
                     .build();
 
             StatelessRunResult result;
             try (RunningStatelessFlow flow = runner.start()) {
-                await("the processor connects to the stream").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                await("the processor connects to the stream").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                         .until(() -> x.activeConnections() > 0 || !flow.isAlive());
                 assertThat(flow.isAlive()).as("engine still running; log: %s", flow.logFile()).isTrue();
 
@@ -67,6 +68,8 @@ class ConsumeTwitterStreamEngineTest {
                     x.emit(TWEETS / EMIT_CHUNKS);
                     Thread.sleep(150);
                 }
+                await("the emulator has written every tweet to the socket").atMost(Duration.ofSeconds(30))
+                        .until(() -> x.distinctSentTweetIds().size() >= TWEETS);
                 // No waiting for the files: a requested stop must hand over what the reader still holds.
                 result = flow.stop();
             }
