@@ -62,9 +62,10 @@ public final class WarehouseLoader {
         this(connections, dialect, tweets, 5, Duration.ofSeconds(1), sql -> { });
     }
 
-    /** The DDL the loader relies on: the tweets table (from pipeline-core) and {@code load_audit}. */
+    /** The DDL the loader relies on: schema, the tweets table (from pipeline-core) and {@code load_audit}. */
     public List<String> tableStatements(Set<String> existingTweetColumns) {
         List<String> sql = new ArrayList<>();
+        sql.add("CREATE SCHEMA IF NOT EXISTS " + tweets.schema());
         sql.add(DdlGenerator.createTable(dialect.ddlDialect(), tweets.schema(), tweets.table(), Optional.empty()));
         sql.addAll(DdlGenerator.addMissingColumns(dialect.ddlDialect(), tweets.schema(), tweets.table(), existingTweetColumns));
         sql.add("CREATE TABLE IF NOT EXISTS " + tweets.audit().qualified() + " (\n"

@@ -99,11 +99,12 @@ class RedshiftDialectTest {
 
         List<String> ddl = loader.tableStatements(new java.util.HashSet<>(TweetSchema.columnNames()));
 
-        assertThat(ddl).hasSize(2);
-        assertThat(ddl.get(0)).startsWith("CREATE TABLE IF NOT EXISTS public.tweets (")
+        assertThat(ddl).hasSize(3);
+        assertThat(ddl.get(0)).isEqualTo("CREATE SCHEMA IF NOT EXISTS public");
+        assertThat(ddl.get(1)).startsWith("CREATE TABLE IF NOT EXISTS public.tweets (")
                 .contains("DISTKEY (id)").contains("SORTKEY (created_at)").contains("hashtags SUPER")
                 .contains("payload VARCHAR(65535) NOT NULL");
-        assertThat(ddl.get(1)).isEqualTo("CREATE TABLE IF NOT EXISTS public.load_audit (\n"
+        assertThat(ddl.get(2)).isEqualTo("CREATE TABLE IF NOT EXISTS public.load_audit (\n"
                 + "  manifest VARCHAR(1024) NOT NULL,\n"
                 + "  offset_ranges VARCHAR(65535) NOT NULL,\n"
                 + "  file_rows BIGINT NOT NULL,\n"

@@ -1,0 +1,94 @@
+package io.hybridpipe.spark.streaming;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.apache.spark.streaming.kafka010.LocationStrategies;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hybridpipe.spark.batch.BatchOutcome;
+import io.hybridpipe.spark.batch.BatchPipeline;
+import io.hybridpipe.spark.batch.BatchRanges;
+import io.hybridpipe.spark.batch.KafkaRange;
+import io.hybridpipe.spark.config.JobSettings;
+
+/**
+ * The cloud streaming job on spark-streaming-kafka-0-10: a direct stream from the {@code aws} cluster,
+ * each batch through {@link BatchPipeline}, offsets committed after the warehouse load. On start, a batch
+ * left in flight by a crash is first re-run with exactly its recorded ranges, and the stream resumes
+ * after them.
+ */
+public final class DStreamJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DStreamJob.class);
+
+    private DStreamJob() {
+    }
+
+    /** A started job. */
+    public record Running(JavaStreamingContext context, DStreamBatchHandler handler) {
+        public Optional<Throwable> failure() {
+            return handler.failure();
+        }
+    }
+
+    public static Running start(JavaStreamingContext ssc, JobSettings settings, BatchPipeline pipeline,
+                                Consumer<BatchOutcome> outcomes) {
+        Map<String, Object> params = KafkaSource.consumerParams(settings);
+        Map<TopicPartition, Long> resumeAt = finishBatchInFlight(ssc.sparkContext(), params, pipeline);
+        JavaInputDStream<ConsumerRecord<byte[], byte[]>> stream = KafkaUtils.createDirectStream(ssc,
+                LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<byte[], byte[]>Subscribe(KafkaSource.topics(settings), params, resumeAt));
+        DStreamBatchHandler handler = new DStreamBatchHandler(pipeline, (CanCommitOffsets) stream.inputDStream(), outcomes);
+        stream.foreachRDD(handler);
+        ssc.start();
+        return new Running(ssc, handler);
+    }
+
+    /**
+     * Re-runs the recorded batch in flight if the warehouse does not have it yet; returns where each of its
+     * partitions resumes (the other partitions resume at the group's committed offsets).
+     */
+    static Map<TopicPartition, Long> finishBatchInFlight(JavaSparkContext jsc, Map<String, Object> params,
+                                                        BatchPipeline pipeline) {
+        Optional<BatchRanges> inFlight;
+        try {
+            inFlight = pipeline.intentLog().last();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the batch in flight at " + pipeline.layout().intent(), e);
+        }
+        Map<TopicPartition, Long> resumeAt = new HashMap<>();
+        if (inFlight.isEmpty()) {
+            return resumeAt;
+        }
+        BatchRanges ranges = inFlight.get();
+        if (!pipeline.alreadyLoaded(ranges)) {
+            LOG.info("re-running the batch left in flight: {}", ranges.ranges());
+            OffsetRange[] offsets = ranges.ranges().stream()
+                    .map(r -> OffsetRange.create(r.topic(), r.partition(), r.fromOffset(), r.untilOffset()))
+                    .toArray(OffsetRange[]::new);
+            JavaRDD<ConsumerRecord<byte[], byte[]>> rdd = KafkaUtils.createRDD(jsc, new HashMap<>(params), offsets,
+                    LocationStrategies.PreferConsistent());
+            pipeline.run(Optional.of(ranges), KafkaRddWriter.executor(rdd, offsets));
+        }
+        for (KafkaRange r : ranges.ranges()) {
+            resumeAt.put(new TopicPartition(r.topic(), r.partition()), r.untilOffset());
+        }
+        return resumeAt;
+    }
+}

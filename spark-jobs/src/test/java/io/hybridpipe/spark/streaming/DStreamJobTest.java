@@ -1,0 +1,148 @@
+package io.hybridpipe.spark.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.hybridpipe.spark.JobComponents;
+import io.hybridpipe.spark.batch.BatchPipeline;
+import io.hybridpipe.spark.batch.BatchStep;
+import io.hybridpipe.spark.batch.CrashPoints;
+import io.hybridpipe.spark.config.JobSettings;
+import io.hybridpipe.spark.testing.CrashOnce;
+import io.hybridpipe.spark.testing.StorageInspector;
+import io.hybridpipe.spark.testing.TestTweets;
+import io.hybridpipe.spark.testing.TopicFeeder;
+
+/** The DStream job against real engines: Kafka (aws) -> S3Proxy Parquet + manifests -> PostgreSQL. */
+class DStreamJobTest {
+
+    private static final Pattern DATA_FILE = Pattern.compile(
+            "dt=\\d{4}-\\d{2}-\\d{2}/hr=\\d{2}/onprem\\.[a-z0-9-]+-p[01]-\\d{20}-\\d{20}\\.parquet");
+
+    private static StreamingTestEngines engines;
+    private static JavaSparkContext jsc;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engines = new StreamingTestEngines();
+        jsc = new JavaSparkContext(StreamingSparkConf.withJobDefaults(engines.sparkConf("dstream-job-test"),
+                JobSettings.of(Map.of("hybridpipe.kafka.max-rate-per-partition", "10000"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        jsc.stop();
+        engines.close();
+    }
+
+    private DStreamJob.Running startJob(JobSettings settings, CrashPoints crashPoints) {
+        BatchPipeline pipeline = JobComponents.pipeline(settings, jsc.hadoopConfiguration(), crashPoints);
+        JavaStreamingContext ssc = new JavaStreamingContext(jsc, Durations.seconds(1));
+        return DStreamJob.start(ssc, settings, pipeline, outcome -> { });
+    }
+
+    private static void awaitAllCommitted(TopicFeeder feeder, String group) {
+        Map<TopicPartition, Long> end = feeder.endOffsets();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> feeder.committedOffsets(group).equals(end));
+    }
+
+    @Test
+    void fiftyThousandTweetsLandExactlyOnceAndMalformedRecordsAreQuarantinedWithReasons() throws Exception {
+        JobSettings settings = engines.settings("tweets-bulk");
+        TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
+        List<String> values = new ArrayList<>(new TestTweets(7).messages(1_000_000, 50_000));
+        values.addAll(values.subList(0, 500)); // upstream retries: the same tweets again
+        List<String> malformed = List.of("{not json", "{\"errors\":[{\"title\":\"operational-disconnect\"}]}", "[1,2]", "");
+        for (int i = 0; i < 5; i++) {
+            values.addAll(malformed);
+        }
+        values.add(null);
+        feeder.send(values);
+
+        DStreamJob.Running job = startJob(settings, CrashPoints.NONE);
+        try {
+            awaitAllCommitted(feeder, "spark-tweets-bulk");
+        } finally {
+            job.context().stop(false, true);
+        }
+
+        assertThat(job.failure()).isEmpty();
+        assertThat(engines.count("SELECT count(*) FROM tweets_bulk.tweets")).isEqualTo(50_000);
+        assertThat(engines.count("SELECT count(DISTINCT id) FROM tweets_bulk.tweets")).isEqualTo(50_000);
+        assertThat(engines.count("SELECT sum(file_rows) FROM tweets_bulk.load_audit")).isEqualTo(50_500);
+
+        StorageInspector storage = new StorageInspector(jsc.hadoopConfiguration(),
+                new io.hybridpipe.spark.writer.StorageLayout(settings.required("hybridpipe.storage.base")));
+        List<String> dataFiles = storage.dataFiles();
+        assertThat(dataFiles).isNotEmpty().allMatch(f -> DATA_FILE.matcher(f).matches(), "named dt=/hr=/<topic>-p<n>-<from>-<until>");
+        assertThat(storage.filesListedBy(engines.strings("SELECT manifest FROM tweets_bulk.load_audit")))
+                .containsExactlyInAnyOrderElementsOf(dataFiles);
+
+        List<String> quarantine = storage.quarantineLines();
+        assertThat(quarantine).hasSize(21);
+        assertThat(quarantine).filteredOn(l -> l.contains("\"reason\":\"malformed JSON")).hasSize(5);
+        assertThat(quarantine).filteredOn(l -> l.contains("\"reason\":\"not a tweet message: errors\"")).hasSize(5);
+        assertThat(quarantine).filteredOn(l -> l.contains("\"reason\":\"empty Kafka record (null value)\"")).hasSize(1);
+        assertThat(quarantine).allMatch(l -> l.contains("\"offset\":") && l.contains("\"partition\":"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BatchStep.class)
+    void aCrashAtAnyStepLosesAndDuplicatesNothingAndLeavesNoOrphans(BatchStep step) throws Exception {
+        String name = "crash-" + step.name().toLowerCase().replace('_', '-');
+        JobSettings settings = engines.settings(name);
+        String schema = settings.required("hybridpipe.warehouse.schema");
+        String group = settings.required("hybridpipe.kafka.group.id");
+        TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
+        feeder.send(new TestTweets(step.ordinal()).messages(2_000_000, 3_000));
+
+        CrashOnce crash = new CrashOnce(name, step);
+        DStreamJob.Running crashed = startJob(settings, crash);
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> crashed.failure().isPresent());
+        } finally {
+            crashed.context().stop(false, false);
+        }
+        assertThat(crash.fired()).isTrue();
+        Map<TopicPartition, Long> committedAtCrash = new HashMap<>(feeder.committedOffsets(group));
+        assertThat(committedAtCrash.values().stream().mapToLong(Long::longValue).sum())
+                .as("nothing committed past the failed batch").isLessThan(3_000);
+
+        feeder.send(new TestTweets(100 + step.ordinal()).messages(3_000_000, 1_000)); // more data before the restart
+        DStreamJob.Running restarted = startJob(settings, CrashPoints.NONE);
+        try {
+            awaitAllCommitted(feeder, group);
+        } finally {
+            restarted.context().stop(false, true);
+        }
+
+        assertThat(restarted.failure()).isEmpty();
+        assertThat(engines.count("SELECT count(*) FROM " + schema + ".tweets")).isEqualTo(4_000);
+        assertThat(engines.count("SELECT count(DISTINCT id) FROM " + schema + ".tweets")).isEqualTo(4_000);
+        StorageInspector storage = new StorageInspector(jsc.hadoopConfiguration(),
+                new io.hybridpipe.spark.writer.StorageLayout(settings.required("hybridpipe.storage.base")));
+        assertThat(storage.filesListedBy(engines.strings("SELECT manifest FROM " + schema + ".load_audit")))
+                .as("every data object is in a loaded manifest: no orphans")
+                .containsExactlyInAnyOrderElementsOf(storage.dataFiles());
+        assertThat(engines.count("SELECT sum(file_rows) FROM " + schema + ".load_audit"))
+                .as("no offset loaded twice").isEqualTo(4_000);
+    }
+}

@@ -1,0 +1,90 @@
+package io.hybridpipe.spark.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.hybridpipe.core.ingest.IngestHeaders;
+import io.hybridpipe.embedded.kafka.EmbeddedKafkaCluster;
+
+/** Produces test messages to a topic of the embedded {@code aws} cluster and reads its offsets. */
+public final class TopicFeeder {
+
+    private final EmbeddedKafkaCluster kafka;
+    private final String topic;
+
+    public TopicFeeder(EmbeddedKafkaCluster kafka, String topic, int partitions) {
+        this.kafka = kafka;
+        this.topic = topic;
+        kafka.createTopic(topic, partitions);
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Values as UTF-8 (null stays null), keyed by position so records spread over the partitions. */
+    public void send(List<String> values) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            int i = 0;
+            for (String v : values) {
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+                        Integer.toString(i++).getBytes(StandardCharsets.UTF_8),
+                        v == null ? null : v.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(IngestHeaders.INGESTED_AT,
+                        IngestHeaders.encodeIngestedAt(java.time.Instant.parse("2026-11-28T09:30:00Z")).getBytes(StandardCharsets.UTF_8));
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failed.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("could not produce the test records to " + topic, failed.get());
+        }
+    }
+
+    public Map<TopicPartition, Long> endOffsets() {
+        try (Admin admin = kafka.admin()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read end offsets of " + topic, e);
+        }
+    }
+
+    public Map<TopicPartition, Long> committedOffsets(String group) {
+        try (Admin admin = kafka.admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            return committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read committed offsets of " + group, e);
+        }
+    }
+}
