@@ -64,6 +64,10 @@ public final class ConnectionOptions {
     }
 
     public RegistryGateway connect() throws IOException {
+        return new RegistryGateway(client(), requestConfig());
+    }
+
+    NiFiRegistryClient client() throws IOException {
         NiFiRegistryClientConfig.Builder config = new NiFiRegistryClientConfig.Builder()
                 .baseUrl(url)
                 .connectTimeout(timeoutSeconds * 1000)
@@ -71,8 +75,7 @@ public final class ConnectionOptions {
         if (truststore != null || keystore != null) {
             config.sslContext(sslContext());
         }
-        NiFiRegistryClient client = new JerseyNiFiRegistryClient.Builder().config(config.build()).build();
-        return new RegistryGateway(client, requestConfig());
+        return new JerseyNiFiRegistryClient.Builder().config(config.build()).build();
     }
 
     private SSLContext sslContext() throws IOException {
@@ -86,7 +89,7 @@ public final class ConnectionOptions {
         return stores.sslContext();
     }
 
-    private RequestConfig requestConfig() throws IOException {
+    RequestConfig requestConfig() throws IOException {
         String token = null;
         if (tokenFile != null) {
             token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();

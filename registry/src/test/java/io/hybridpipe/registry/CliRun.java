@@ -28,6 +28,10 @@ final class CliRun {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    static CliRun of(int exitCode, String out, String err) {
+        return new CliRun(exitCode, out, err);
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;

@@ -175,10 +175,15 @@ abstract class FlowRegistryScenarios {
     }
 
     RegistryGateway gateway() throws Exception {
+        return connectionOptions().connect();
+    }
+
+    /** The connection options the tool would parse from this test's arguments. */
+    ConnectionOptions connectionOptions() {
         List<String> args = new ArrayList<>(List.of("--url", registryUrl()));
         args.addAll(connectionArgs());
         ConnectionOptions options = new ConnectionOptions(environment());
         new picocli.CommandLine(options).parseArgs(args.toArray(new String[0]));
-        return options.connect();
+        return options;
     }
 }
