@@ -145,6 +145,28 @@ class StatelessFlowRunnerTest {
         assertThat(contentsOf(putFileDirectory)).hasSize(result.summary().orElseThrow().triggers()).containsOnly("again");
     }
 
+    @Test
+    void aFlowWhoseSourceAndSinkWereSwappedForPortsIsFedAndCollectedThroughThem(@TempDir Path editedFlows) throws Exception {
+        Path edited = editedFlows.resolve("generate-to-putfile-as-ports.json");
+        FlowDefinitionEditor.read(flow("generate-to-putfile.json"))
+                .replaceWithInputPort("GenerateFlowFile", "in", "success")
+                .replaceWithOutputPort("PutFile", "out")
+                .write(edited);
+
+        StatelessRunResult result = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(edited)
+                .input("in", utf8("first"), Map.of("kafka.key", "1"))
+                .input("in", utf8("second"), Map.of("kafka.key", "2"))
+                .triggerPlan(TriggerPlan.untilIdle())
+                .build()
+                .run();
+
+        assertThat(result.succeeded()).as(result.describeFailure()).isTrue();
+        assertThat(result.outputFlowFiles("out")).extracting(FlowFileData::contentAsString).containsExactlyInAnyOrder("first", "second");
+        assertThat(result.outputFlowFiles("out")).extracting(flowFile -> flowFile.attribute("kafka.key")).containsExactlyInAnyOrder("1", "2");
+    }
+
     private static Path flow(String name) throws URISyntaxException {
         return Path.of(StatelessFlowRunnerTest.class.getResource("/flows/" + name).toURI());
     }
