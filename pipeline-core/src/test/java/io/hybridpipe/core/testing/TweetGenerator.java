@@ -72,7 +72,7 @@ public final class TweetGenerator {
             data.put("possibly_sensitive", random.nextBoolean());
         }
         if (chance(20)) {
-            data.put("context_annotations", List.of(Map.of("domain", Map.of("id", "46", "name", "Business ✓"))));
+            data.put("context_annotations", List.of(obj("domain", obj("id", "46", "name", "Business ✓"))));
         }
 
         Long[] metrics = new Long[4];
@@ -199,14 +199,14 @@ public final class TweetGenerator {
                 other.put("username", "other_" + i);
                 other.put("name", "Other " + i);
                 other.put("location", "Elsewhere");
-                other.put("public_metrics", Map.of("followers_count", 1, "following_count", 2, "tweet_count", 3));
+                other.put("public_metrics", obj("followers_count", 1, "following_count", 2, "tweet_count", 3));
                 users.add(other);
             }
             Collections.shuffle(users, random);
             Map<String, Object> includes = new LinkedHashMap<>();
             includes.put("users", users);
             if (chance(20)) {
-                includes.put("tweets", List.of(Map.of("id", "1", "text", "included tweet", "author_id", "99")));
+                includes.put("tweets", List.of(obj("id", "1", "text", "included tweet", "author_id", "99")));
             }
             message.put("includes", includes);
         }
@@ -227,7 +227,7 @@ public final class TweetGenerator {
             message.put("matching_rules", rules);
         }
         if (chance(15)) {
-            message.put("future_field", Map.of("nested", List.of(1, 2.5, true, "x"), "deeper", Map.of("k", "v")));
+            message.put("future_field", obj("nested", List.of(1, 2.5, true, "x"), "deeper", obj("k", "v")));
         }
 
         String line = json.write(message);
@@ -271,6 +271,15 @@ public final class TweetGenerator {
         m.put("start", start);
         m.put("end", start + value.length() + 1);
         m.put(key, value);
+        return m;
+    }
+
+    /** An object with the given key/value pairs in this order (Map.of's order changes from one JVM to the next). */
+    private static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return m;
     }
 
