@@ -82,6 +82,21 @@ class StatelessFlowRunnerTest {
     }
 
     @Test
+    void anInvalidFlowIsRefusedWithEveryValidationErrorInTheReason() throws Exception {
+        StatelessRunResult result = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("invalid-putfile.json"))
+                .triggerPlan(TriggerPlan.times(1))
+                .build()
+                .run();
+
+        assertThat(result.exitCode()).isEqualTo(StatelessFlowDriver.EXIT_CANNOT_RUN);
+        assertThat(result.summary()).hasValueSatisfying(summary -> assertThat(summary.failure())
+                .contains("'Directory' is invalid because Directory is required")
+                .contains("Relationship 'failure' is not connected"));
+    }
+
+    @Test
     void aProcessorThatThrowsFailsTheRunWithErrorLinesInsteadOfPassingSilently() throws Exception {
         StatelessRunResult result = StatelessFlowRunner.builder()
                 .workingDirectory(workingDirectory)
