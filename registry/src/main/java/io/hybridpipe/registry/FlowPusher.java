@@ -51,67 +51,12 @@ public final class FlowPusher {
         return new PushResult(plan.definition().flowName(), added.getVersion(), true);
     }
 
-    /** Reads the plan and the Registry state it rests on. */
-    public static final class PushPlan {
-        private final FlowDefinition definition;
-        private final Bucket bucket;
-        private final VersionedFlow flow;
-        private final int latestVersion;
-        private final boolean unchanged;
-
-        PushPlan(FlowDefinition definition, Bucket bucket, VersionedFlow flow, int latestVersion, boolean unchanged) {
-            this.definition = definition;
-            this.bucket = bucket;
-            this.flow = flow;
-            this.latestVersion = latestVersion;
-            this.unchanged = unchanged;
-        }
-
-        public FlowDefinition definition() {
-            return definition;
-        }
-
-        Bucket bucket() {
-            return bucket;
-        }
-
-        VersionedFlow flow() {
-            return flow;
-        }
-
-        public int latestVersion() {
-            return latestVersion;
-        }
-
-        public boolean unchanged() {
-            return unchanged;
-        }
+    /** What a push will do, and the Registry state it was planned on. */
+    public record PushPlan(FlowDefinition definition, Bucket bucket, VersionedFlow flow, int latestVersion, boolean unchanged) {
     }
 
     /** The flow's version after the push, and whether the push added it. */
-    public static final class PushResult {
-        private final String flowName;
-        private final int version;
-        private final boolean added;
-
-        PushResult(String flowName, int version, boolean added) {
-            this.flowName = flowName;
-            this.version = version;
-            this.added = added;
-        }
-
-        public String flowName() {
-            return flowName;
-        }
-
-        public int version() {
-            return version;
-        }
-
-        public boolean added() {
-            return added;
-        }
-
+    public record PushResult(String flowName, int version, boolean added) {
         @Override
         public String toString() {
             return added ? flowName + ": pushed version " + version : flowName + ": unchanged, Registry already has it as version " + version;

@@ -7,16 +7,7 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** One run of the flow-registry command line, in process, with its exit code and output. */
-final class CliRun {
-    final int exitCode;
-    final String out;
-    final String err;
-
-    private CliRun(int exitCode, String out, String err) {
-        this.exitCode = exitCode;
-        this.out = out;
-        this.err = err;
-    }
+record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
@@ -26,10 +17,6 @@ final class CliRun {
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());
-    }
-
-    static CliRun of(int exitCode, String out, String err) {
-        return new CliRun(exitCode, out, err);
     }
 
     @Override

@@ -32,12 +32,12 @@ class FlowRegistryAgainstDoubleTest extends FlowRegistryScenarios {
     void anUnchangedPushReadsButAddsNoVersion() throws Exception {
         Path local = work.resolve("repo");
         Fixtures.canonicalCopy(Fixtures.SAMPLE, local);
-        assertThat(cli("push", local, "--comment", "v1").exitCode).isZero();
+        assertThat(cli("push", local, "--comment", "v1").exitCode()).isZero();
         int before = registry.requests().size();
 
         CliRun again = cli("push", local, "--comment", "v1 again");
 
-        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(again.exitCode()).as(again.toString()).isZero();
         List<String> second = registry.requests().subList(before, registry.requests().size());
         assertThat(second).isNotEmpty().noneMatch(r -> r.startsWith("POST"));
     }

@@ -22,20 +22,20 @@ class FlowRegistryScriptIT {
         Path local = work.resolve("repo");
         Path file = Fixtures.copy(Fixtures.SAMPLE, local);
         try (NiFiRegistryDouble registry = NiFiRegistryDouble.startUnsecured()) {
-            assertThat(script("normalise", "--dir", local.toString()).exitCode).isZero();
+            assertThat(script("normalise", "--dir", local.toString()).exitCode()).isZero();
             byte[] normalised = Files.readAllBytes(file);
 
             CliRun push = script("push", "--url", registry.url(), "--dir", local.toString(), "--comment", "from the script");
-            assertThat(push.exitCode).as(push.toString()).isZero();
-            assertThat(push.out).contains("tweets-sample: pushed version 1");
+            assertThat(push.exitCode()).as(push.toString()).isZero();
+            assertThat(push.out()).contains("tweets-sample: pushed version 1");
 
             Path pulled = work.resolve("pulled");
             CliRun pull = script("pull", "--url", registry.url(), "--dir", pulled.toString());
-            assertThat(pull.exitCode).as(pull.toString()).isZero();
+            assertThat(pull.exitCode()).as(pull.toString()).isZero();
             assertThat(Files.readAllBytes(pulled.resolve("tweets-sample.json"))).isEqualTo(normalised);
 
             CliRun diff = script("diff", "--url", registry.url(), "--dir", local.toString(), "tweets-sample");
-            assertThat(diff.exitCode).as(diff.toString()).isZero();
+            assertThat(diff.exitCode()).as(diff.toString()).isZero();
         }
     }
 
@@ -53,6 +53,6 @@ class FlowRegistryScriptIT {
             process.destroyForcibly();
             throw new AssertionError("flow-registry " + String.join(" ", args) + " did not finish in 120 s");
         }
-        return CliRun.of(process.exitValue(), out, Files.readString(err));
+        return new CliRun(process.exitValue(), out, Files.readString(err));
     }
 }

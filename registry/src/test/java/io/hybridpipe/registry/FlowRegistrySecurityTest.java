@@ -24,8 +24,8 @@ class FlowRegistrySecurityTest {
         try (NiFiRegistryDouble registry = securedWithTokens()) {
             Path local = repo();
             CliRun run = run(registry, Map.of(), "push", local, "--comment", "v1");
-            assertThat(run.exitCode).as(run.toString()).isEqualTo(4);
-            assertThat(run.err).contains("listing buckets failed: 401 Unauthorized").contains("--token-file");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+            assertThat(run.err()).contains("listing buckets failed: 401 Unauthorized").contains("--token-file");
         }
     }
 
@@ -34,17 +34,17 @@ class FlowRegistrySecurityTest {
         try (NiFiRegistryDouble registry = securedWithTokens()) {
             Path local = repo();
             CliRun wrong = run(registry, Map.of(ConnectionOptions.TOKEN_ENV, "forged"), "push", local, "--comment", "v1");
-            assertThat(wrong.exitCode).as(wrong.toString()).isEqualTo(4);
-            assertThat(wrong.err).contains("401 Unauthorized");
+            assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(4);
+            assertThat(wrong.err()).contains("401 Unauthorized");
 
             Path tokenFile = Files.writeString(work.resolve("token"), WRITER_TOKEN + "\n");
             CliRun fromFile = run(registry, Map.of(), "push", local, "--comment", "v1", "--token-file", tokenFile.toString());
-            assertThat(fromFile.exitCode).as(fromFile.toString()).isZero();
-            assertThat(fromFile.out).contains("pushed version 1");
+            assertThat(fromFile.exitCode()).as(fromFile.toString()).isZero();
+            assertThat(fromFile.out()).contains("pushed version 1");
 
             CliRun fromEnv = run(registry, Map.of(ConnectionOptions.TOKEN_ENV, READER_TOKEN), "list", local);
-            assertThat(fromEnv.exitCode).as(fromEnv.toString()).isZero();
-            assertThat(fromEnv.out).contains("tweets-sample").contains("by alice");
+            assertThat(fromEnv.exitCode()).as(fromEnv.toString()).isZero();
+            assertThat(fromEnv.out()).contains("tweets-sample").contains("by alice");
         }
     }
 
@@ -53,8 +53,8 @@ class FlowRegistrySecurityTest {
         try (NiFiRegistryDouble registry = securedWithTokens()) {
             Path local = repo();
             CliRun run = run(registry, Map.of(ConnectionOptions.TOKEN_ENV, READER_TOKEN), "push", local, "--comment", "v1");
-            assertThat(run.exitCode).as(run.toString()).isEqualTo(4);
-            assertThat(run.err).contains("creating bucket 'hybridpipe' failed: 403 Forbidden").contains("policy");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+            assertThat(run.err()).contains("creating bucket 'hybridpipe' failed: 403 Forbidden").contains("policy");
         }
     }
 
@@ -69,22 +69,22 @@ class FlowRegistrySecurityTest {
                     "NIFI_REGISTRY_KEYSTORE_PASSWORD", TestCertificates.PASSWORD);
 
             CliRun untrusted = run(registry, passwords, "push", local, "--comment", "v1");
-            assertThat(untrusted.exitCode).as(untrusted.toString()).isEqualTo(5);
-            assertThat(untrusted.err).contains("could not be reached").contains("--truststore");
+            assertThat(untrusted.exitCode()).as(untrusted.toString()).isEqualTo(5);
+            assertThat(untrusted.err()).contains("could not be reached").contains("--truststore");
 
             CliRun noPassword = run(registry, Map.of(), "push", local, "--comment", "v1",
                     "--truststore", certs.clientTruststore.toString());
-            assertThat(noPassword.exitCode).as(noPassword.toString()).isEqualTo(5);
-            assertThat(noPassword.err).contains("NIFI_REGISTRY_TRUSTSTORE_PASSWORD, which is not set");
+            assertThat(noPassword.exitCode()).as(noPassword.toString()).isEqualTo(5);
+            assertThat(noPassword.err()).contains("NIFI_REGISTRY_TRUSTSTORE_PASSWORD, which is not set");
 
             CliRun trusted = run(registry, passwords, "push", local, "--comment", "v1",
                     "--truststore", certs.clientTruststore.toString(), "--keystore", certs.clientKeystore.toString());
-            assertThat(trusted.exitCode).as(trusted.toString()).isZero();
-            assertThat(trusted.out).contains("pushed version 1");
+            assertThat(trusted.exitCode()).as(trusted.toString()).isZero();
+            assertThat(trusted.out()).contains("pushed version 1");
 
             CliRun list = run(registry, passwords, "list", local,
                     "--truststore", certs.clientTruststore.toString(), "--keystore", certs.clientKeystore.toString());
-            assertThat(list.out).as(list.toString()).contains("by " + TestCertificates.CLIENT_SUBJECT);
+            assertThat(list.out()).as(list.toString()).contains("by " + TestCertificates.CLIENT_SUBJECT);
         }
     }
 
@@ -96,14 +96,14 @@ class FlowRegistrySecurityTest {
         git(local, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "Sample flow for the registry test");
         try (NiFiRegistryDouble registry = NiFiRegistryDouble.startUnsecured()) {
             CliRun push = run(registry, Map.of(), "push", local);
-            assertThat(push.exitCode).as(push.toString()).isZero();
+            assertThat(push.exitCode()).as(push.toString()).isZero();
             CliRun list = run(registry, Map.of(), "list", local);
-            assertThat(list.out).as(list.toString()).containsPattern("git [0-9a-f]{7,} Sample flow for the registry test");
+            assertThat(list.out()).as(list.toString()).containsPattern("git [0-9a-f]{7,} Sample flow for the registry test");
 
             SampleEdits.changeTopic(local.resolve("tweets-sample.json"), "tweets-v3");
             CliRun dirty = run(registry, Map.of(), "push", local);
-            assertThat(dirty.exitCode).as(dirty.toString()).isZero();
-            assertThat(run(registry, Map.of(), "list", local).out).contains("(plus uncommitted changes)");
+            assertThat(dirty.exitCode()).as(dirty.toString()).isZero();
+            assertThat(run(registry, Map.of(), "list", local).out()).contains("(plus uncommitted changes)");
         }
     }
 
@@ -112,8 +112,8 @@ class FlowRegistrySecurityTest {
         Path local = repo();
         try (NiFiRegistryDouble registry = NiFiRegistryDouble.startUnsecured()) {
             CliRun push = run(registry, Map.of(), "push", local);
-            assertThat(push.exitCode).as(push.toString()).isEqualTo(5);
-            assertThat(push.err).contains("--comment");
+            assertThat(push.exitCode()).as(push.toString()).isEqualTo(5);
+            assertThat(push.err()).contains("--comment");
         }
     }
 

@@ -375,14 +375,7 @@ public final class NiFiRegistryDouble implements AutoCloseable {
         return Reply.text(405, "Method Not Allowed");
     }
 
-    private static final class Identity {
-        final String name;
-        final Access access;
-
-        Identity(String name, Access access) {
-            this.name = name;
-            this.access = access;
-        }
+    private record Identity(String name, Access access) {
     }
 
     private static final class BucketState {
@@ -409,27 +402,10 @@ public final class NiFiRegistryDouble implements AutoCloseable {
         }
     }
 
-    private static final class StoredVersion {
-        final ObjectNode metadata;
-        final byte[] content;
-
-        StoredVersion(ObjectNode metadata, byte[] content) {
-            this.metadata = metadata;
-            this.content = content;
-        }
+    private record StoredVersion(ObjectNode metadata, byte[] content) {
     }
 
-    private static final class Reply {
-        final int status;
-        final String contentType;
-        final String body;
-
-        private Reply(int status, String contentType, String body) {
-            this.status = status;
-            this.contentType = contentType;
-            this.body = body;
-        }
-
+    private record Reply(int status, String contentType, String body) {
         static Reply json(String body) {
             return new Reply(200, "application/json", body);
         }

@@ -28,9 +28,9 @@ class PulledFlowRunsInNiFiStatelessTest {
         Fixtures.canonicalCopy("engine-sample", local);
         Path pulled = work.resolve("pulled");
         try (NiFiRegistryDouble registry = NiFiRegistryDouble.startUnsecured()) {
-            assertThat(CliRun.run(Map.of(), "push", "--url", registry.url(), "--dir", local.toString(), "--comment", "v1").exitCode).isZero();
+            assertThat(CliRun.run(Map.of(), "push", "--url", registry.url(), "--dir", local.toString(), "--comment", "v1").exitCode()).isZero();
             CliRun pull = CliRun.run(Map.of(), "pull", "--url", registry.url(), "--dir", pulled.toString(), "engine-sample");
-            assertThat(pull.exitCode).as(pull.toString()).isZero();
+            assertThat(pull.exitCode()).as(pull.toString()).isZero();
         }
         Path flow = pulled.resolve("engine-sample.json");
         assertThat(Files.readAllBytes(flow)).isEqualTo(Files.readAllBytes(local.resolve("engine-sample.json")));

@@ -35,8 +35,8 @@ class RegistryConfigTemplateTest {
 
         Result result = render(env);
 
-        assertThat(result.exitCode).as(result.output).isZero();
-        assertThat(result.output).doesNotContain(TOKEN).doesNotContain("registry-bot");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).doesNotContain(TOKEN).doesNotContain("registry-bot");
         Path rendered = conf.resolve("providers.xml");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rendered))).isEqualTo("rw-------");
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(rendered.toFile());
@@ -54,13 +54,13 @@ class RegistryConfigTemplateTest {
     @Test
     void refusesToRenderWithoutARemoteOrWithAUserButNoPassword() throws Exception {
         Result noRemote = render(Map.of());
-        assertThat(noRemote.exitCode).isEqualTo(2);
-        assertThat(noRemote.output).contains("NIFI_REGISTRY_GIT_REPO is not set");
+        assertThat(noRemote.exitCode()).isEqualTo(2);
+        assertThat(noRemote.output()).contains("NIFI_REGISTRY_GIT_REPO is not set");
 
         Result noPassword = render(Map.of("NIFI_REGISTRY_GIT_REPO", "https://git.example.com/nifi/flows.git",
                 "NIFI_REGISTRY_GIT_USER", "registry-bot"));
-        assertThat(noPassword.exitCode).isEqualTo(2);
-        assertThat(noPassword.output).contains("NIFI_REGISTRY_GIT_PASSWORD is not");
+        assertThat(noPassword.exitCode()).isEqualTo(2);
+        assertThat(noPassword.output()).contains("NIFI_REGISTRY_GIT_PASSWORD is not");
         assertThat(conf.resolve("providers.xml")).doesNotExist();
     }
 
@@ -94,13 +94,6 @@ class RegistryConfigTemplateTest {
         return new Result(process.exitValue(), output);
     }
 
-    private static final class Result {
-        final int exitCode;
-        final String output;
-
-        Result(int exitCode, String output) {
-            this.exitCode = exitCode;
-            this.output = output;
-        }
+    private record Result(int exitCode, String output) {
     }
 }
