@@ -3,6 +3,8 @@ package io.hybridpipe.embedded.x;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code tweet.fields}, {@code expansions} and {@code user.fields} a stream connection asked for.
@@ -28,7 +30,11 @@ record FieldSelection(Set<String> tweetFields, Set<String> expansions, Set<Strin
             "receives_your_dm", "subscription", "subscription_type", "url", "username", "verified",
             "verified_followers_count", "verified_type", "withheld");
 
-    static final FieldSelection DEFAULT = new FieldSelection(Set.of(), Set.of(), Set.of());
+    /**
+     * One instance per distinct selection, so renderers can key their caches by identity and every
+     * connection asking for the same fields shares them.
+     */
+    private static final Map<FieldSelection, FieldSelection> CANONICAL = new ConcurrentHashMap<>();
 
     boolean tweet(String field) {
         return tweetFields.contains(field);
@@ -44,10 +50,11 @@ record FieldSelection(Set<String> tweetFields, Set<String> expansions, Set<Strin
 
     /** Reads the selection from query parameters, or throws with X's 400 message for an unknown value. */
     static FieldSelection fromQuery(Map<String, String> query) {
-        return new FieldSelection(
+        FieldSelection selection = new FieldSelection(
                 parse(query, "tweet.fields", TWEET_FIELDS),
                 parse(query, "expansions", EXPANSIONS),
                 parse(query, "user.fields", USER_FIELDS));
+        return CANONICAL.computeIfAbsent(selection, s -> s);
     }
 
     private static Set<String> parse(Map<String, String> query, String parameter, Set<String> allowed) {
@@ -60,7 +67,7 @@ record FieldSelection(Set<String> tweetFields, Set<String> expansions, Set<Strin
             String trimmed = value.trim();
             if (!allowed.contains(trimmed)) {
                 throw new InvalidParameterException(parameter, raw, "The `" + parameter + "` query parameter value ["
-                        + trimmed + "] is not one of " + new java.util.TreeSet<>(allowed));
+                        + trimmed + "] is not one of " + new TreeSet<>(allowed));
             }
             values.add(trimmed);
         }

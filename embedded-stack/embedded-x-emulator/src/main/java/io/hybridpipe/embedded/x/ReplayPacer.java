@@ -2,6 +2,7 @@ package io.hybridpipe.embedded.x;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ final class ReplayPacer implements Runnable {
     private final XApiEmulator emulator;
     private final Path file;
     private final double linesPerSecond;
+    private final PrintStream out;
 
-    ReplayPacer(XApiEmulator emulator, Path file, double linesPerSecond) {
+    ReplayPacer(XApiEmulator emulator, Path file, double linesPerSecond, PrintStream out) {
+        this.out = out;
         this.emulator = emulator;
         this.file = file;
         this.linesPerSecond = linesPerSecond;
@@ -27,7 +30,7 @@ final class ReplayPacer implements Runnable {
             while (emulator.activeConnections() == 0) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            System.out.println("A stream connected; replaying " + file);
+            out.println("A stream connected; replaying " + file);
             long start = System.nanoTime();
             long sent = 0;
             String line;
@@ -37,7 +40,7 @@ final class ReplayPacer implements Runnable {
                     pace(start, sent);
                 }
             }
-            System.out.println("Replayed " + sent + " lines of " + file);
+            out.println("Replayed " + sent + " lines of " + file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replay " + file, e);
         } catch (InterruptedException e) {

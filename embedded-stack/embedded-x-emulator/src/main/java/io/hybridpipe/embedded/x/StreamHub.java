@@ -17,9 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class StreamHub {
 
     static final Duration BACKFILL_WINDOW = Duration.ofMinutes(5);
-    private static final int PLANT_ATTEMPTS = 5;
 
-    private final TweetGenerator generator;
+    private final PostFactory posts;
     private final RuleBook rules;
     private final Clock clock;
     private final int historyCapacity;
@@ -28,8 +27,8 @@ final class StreamHub {
     private final TweetRenderer renderer = new TweetRenderer();
     private long generatedCount;
 
-    StreamHub(TweetGenerator generator, RuleBook rules, Clock clock, int historyCapacity) {
-        this.generator = generator;
+    StreamHub(PostFactory posts, RuleBook rules, Clock clock, int historyCapacity) {
+        this.posts = posts;
         this.rules = rules;
         this.clock = clock;
         this.historyCapacity = historyCapacity;
@@ -51,22 +50,8 @@ final class StreamHub {
     }
 
     private GeneratedTweet generate() {
-        long now = clock.millis();
-        List<CompiledRule> current = rules.compiled();
-        GeneratedTweet tweet = null;
-        if (current.isEmpty()) {
-            tweet = generator.next(now);
-        } else {
-            for (int attempt = 0; attempt < PLANT_ATTEMPTS; attempt++) {
-                CompiledRule target = current.get(generator.random().nextInt(current.size()));
-                tweet = generator.next(now, RulePlanner.plan(target.node(), generator.random()));
-                if (target.node().matches(tweet)) {
-                    break;
-                }
-            }
-        }
         generatedCount++;
-        return tweet;
+        return posts.next(clock.millis(), rules.compiled());
     }
 
     private void publish(GeneratedTweet tweet) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.Map;
  * Renders a {@link GeneratedTweet} as one X v2 stream line ({@code {"data":..,"includes":..,"matching_rules":..}}
  * followed by {@code \r\n}) with exactly the fields a connection asked for. As on X, {@code data} always has
  * {@code id}, {@code text} and {@code edit_history_tweet_ids}; everything else only when requested.
- * Rendered through a character writer, so characters outside the BMP go out as raw 4-byte UTF-8 (as X sends
+ * Posts stamped from a pool post are rendered once per pool post and field selection, then filled in
+ * ({@link LineTemplate}). Rendered through a character writer, so characters outside the BMP go out as raw 4-byte UTF-8 (as X sends
  * them) rather than as escaped surrogate pairs. One instance per thread.
  */
 final class TweetRenderer {
@@ -22,26 +25,35 @@ final class TweetRenderer {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final StringWriter buffer = new StringWriter(4096);
+    private final Map<FieldSelection, Map<GeneratedTweet, LineTemplate>> templates = new IdentityHashMap<>();
+    private final Map<List<StreamRule>, byte[]> matchingCache = new HashMap<>();
+    private long cachedTimeBytesMillis = Long.MIN_VALUE;
+    private byte[] cachedTimeBytes;
     private long cachedMillis = Long.MIN_VALUE;
     private String cachedTime;
 
     /** @param matchingRules the rules for {@code matching_rules}, or null on the sample stream */
     byte[] render(GeneratedTweet tweet, FieldSelection fields, List<StreamRule> matchingRules) {
+        if (tweet.prototype == null) {
+            return renderLine(tweet, fields, matchingRules, tweet.id, time(tweet.createdAtMillis), tweet.conversationId);
+        }
+        LineTemplate template = templates.computeIfAbsent(fields, f -> new IdentityHashMap<>())
+                .computeIfAbsent(tweet.prototype, p -> LineTemplate.of(renderLine(p, fields, null, LineTemplate.ID,
+                        LineTemplate.TIME, p.startsConversation() ? LineTemplate.ID : p.conversationId)));
+        byte[] matching = matchingRules == null ? null : matchingRulesJson(matchingRules);
+        return template.fill(tweet.id.getBytes(StandardCharsets.US_ASCII), timeBytes(tweet.createdAtMillis), matching);
+    }
+
+    private byte[] renderLine(GeneratedTweet tweet, FieldSelection fields, List<StreamRule> matchingRules,
+                              String id, String createdAt, String conversationId) {
         buffer.getBuffer().setLength(0);
         try (JsonGenerator json = JSON.createGenerator(buffer)) {
             json.writeStartObject();
             json.writeFieldName("data");
-            writeTweet(json, tweet, fields);
+            writeTweet(json, tweet, fields, id, createdAt, conversationId);
             writeIncludes(json, tweet, fields);
             if (matchingRules != null) {
-                json.writeArrayFieldStart("matching_rules");
-                for (StreamRule rule : matchingRules) {
-                    json.writeStartObject();
-                    json.writeStringField("id", rule.id());
-                    json.writeStringField("tag", rule.tag() == null ? "" : rule.tag());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
+                writeMatchingRules(json, matchingRules);
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -51,24 +63,59 @@ final class TweetRenderer {
         return buffer.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void writeTweet(JsonGenerator json, GeneratedTweet tweet, FieldSelection fields) throws IOException {
+    /** {@code ,"matching_rules":[...]}, cached because the same few rule combinations recur. */
+    private byte[] matchingRulesJson(List<StreamRule> rules) {
+        byte[] cached = matchingCache.get(rules);
+        if (cached != null) {
+            return cached;
+        }
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            writeMatchingRules(json, rules);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("rendering matching rules " + rules, e);
+        }
+        String object = out.toString();
+        byte[] fragment = ("," + object.substring(1, object.length() - 1)).getBytes(StandardCharsets.UTF_8);
+        if (matchingCache.size() > 10_000) {
+            matchingCache.clear();
+        }
+        matchingCache.put(List.copyOf(rules), fragment);
+        return fragment;
+    }
+
+    private static void writeMatchingRules(JsonGenerator json, List<StreamRule> rules) throws IOException {
+        json.writeArrayFieldStart("matching_rules");
+        for (StreamRule rule : rules) {
+            json.writeStartObject();
+            json.writeStringField("id", rule.id());
+            json.writeStringField("tag", rule.tag() == null ? "" : rule.tag());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeTweet(JsonGenerator json, GeneratedTweet tweet, FieldSelection fields, String id,
+                            String createdAt, String conversationId) throws IOException {
         json.writeStartObject();
-        json.writeStringField("id", tweet.id);
+        json.writeStringField("id", id);
         json.writeStringField("text", tweet.text);
         json.writeArrayFieldStart("edit_history_tweet_ids");
-        json.writeString(tweet.id);
+        json.writeString(id);
         json.writeEndArray();
         if (fields.tweet("author_id")) {
             json.writeStringField("author_id", tweet.author.id());
         }
         if (fields.tweet("created_at")) {
-            json.writeStringField("created_at", time(tweet.createdAtMillis));
+            json.writeStringField("created_at", createdAt);
         }
         if (fields.tweet("lang")) {
             json.writeStringField("lang", tweet.lang);
         }
         if (fields.tweet("conversation_id")) {
-            json.writeStringField("conversation_id", tweet.conversationId);
+            json.writeStringField("conversation_id", conversationId);
         }
         if (fields.tweet("in_reply_to_user_id") && tweet.inReplyToUserId != null) {
             json.writeStringField("in_reply_to_user_id", tweet.inReplyToUserId);
@@ -181,7 +228,9 @@ final class TweetRenderer {
         }
         if (referenced) {
             json.writeArrayFieldStart("tweets");
-            writeTweet(json, tweet.reference.tweet(), fields);
+            GeneratedTweet referencedTweet = tweet.reference.tweet();
+            writeTweet(json, referencedTweet, fields, referencedTweet.id, time(referencedTweet.createdAtMillis),
+                    referencedTweet.conversationId);
             json.writeEndArray();
         }
         json.writeEndObject();
@@ -216,6 +265,14 @@ final class TweetRenderer {
             json.writeEndObject();
         }
         json.writeEndObject();
+    }
+
+    private byte[] timeBytes(long millis) {
+        if (millis != cachedTimeBytesMillis) {
+            cachedTimeBytesMillis = millis;
+            cachedTimeBytes = XTime.format(millis).getBytes(StandardCharsets.US_ASCII);
+        }
+        return cachedTimeBytes;
     }
 
     private String time(long millis) {

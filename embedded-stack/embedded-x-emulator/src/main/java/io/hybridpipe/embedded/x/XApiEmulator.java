@@ -47,7 +47,7 @@ public final class XApiEmulator implements AutoCloseable {
         this.settings = builder;
         this.clock = builder.clock;
         this.sentLog = new SentTweetLog(builder.recordSentTweetIds);
-        this.hub = new StreamHub(new TweetGenerator(builder.seed), ruleBook, clock, builder.backfillCapacity);
+        this.hub = new StreamHub(new PostFactory(builder.seed, clock.millis()), ruleBook, clock, builder.backfillCapacity);
         this.faults = new Faults(hub, budget, rejections, clock);
         XApiRouter router = new XApiRouter(builder.bearerToken, clock, connectionLog, rejections,
                 new RulesEndpoint(ruleBook, clock), hub, sentLog, budget,

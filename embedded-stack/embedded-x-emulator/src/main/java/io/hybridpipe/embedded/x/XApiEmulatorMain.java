@@ -1,5 +1,6 @@
 package io.hybridpipe.embedded.x;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,6 +42,18 @@ public final class XApiEmulatorMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        XApiEmulator emulator = start(System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "x-emulator-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Builds and starts the emulator the options describe and prints how to reach it. */
+    XApiEmulator start(PrintStream out) {
         XApiEmulator emulator = XApiEmulator.builder()
                 .port(port)
                 .bearerToken(token)
@@ -50,20 +63,16 @@ public final class XApiEmulatorMain implements Callable<Integer> {
                 .recordSentTweetIds(false)
                 .build()
                 .start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "x-emulator-shutdown"));
-        System.out.println("X API v2 emulator (a test double, not X) listening on " + emulator.baseUrl());
+        out.println("X API v2 emulator (a test double, not X) listening on " + emulator.baseUrl());
         String shownToken = token.equals(DEFAULT_TOKEN) ? token : "<your --token>";
-        System.out.println("Try: curl -N -H 'Authorization: Bearer " + shownToken + "' '" + emulator.baseUrl()
+        out.println("Try: curl -N -H 'Authorization: Bearer " + shownToken + "' '" + emulator.baseUrl()
                 + "/2/tweets/sample/stream?tweet.fields=created_at,lang,author_id&expansions=author_id'");
-        System.out.println("Ctrl-C stops it.");
+        out.println("Ctrl-C stops it.");
         if (replay != null) {
-            new ReplayPacer(emulator, replay, rate).run();
+            Thread pacer = new Thread(new ReplayPacer(emulator, replay, rate, out), "x-emulator-replay");
+            pacer.setDaemon(true);
+            pacer.start();
         }
-        stopped.await();
-        return 0;
+        return emulator;
     }
 }

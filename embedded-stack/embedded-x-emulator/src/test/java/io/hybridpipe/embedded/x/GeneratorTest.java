@@ -115,4 +115,46 @@ class GeneratorTest {
             assertThat(matched).as(rule).isEqualTo(50);
         }
     }
+
+    @Test
+    void emittedPostsAreDeterministicBySeedWithIncreasingIdsNewerThanThePool() {
+        PostFactory a = new PostFactory(42L, 0L);
+        PostFactory b = new PostFactory(42L, 0L);
+        PostFactory c = new PostFactory(43L, 0L);
+        long previous = 0;
+        int differentFromOtherSeed = 0;
+        for (int i = 0; i < 1000; i++) {
+            GeneratedTweet x = a.next(5L, List.of());
+            GeneratedTweet y = b.next(5L, List.of());
+            GeneratedTweet z = c.next(5L, List.of());
+            assertThat(x.id).isEqualTo(y.id);
+            assertThat(x.text).isEqualTo(y.text);
+            differentFromOtherSeed += x.text.equals(z.text) ? 0 : 1;
+            assertThat(Long.parseLong(x.id)).isGreaterThan(previous);
+            previous = Long.parseLong(x.id);
+            if (x.reference != null) {
+                assertThat(Long.parseLong(x.reference.tweet().id)).isLessThan(Long.parseLong(x.id));
+            }
+            assertThat(x.conversationId).isEqualTo(x.prototype.startsConversation() ? x.id : x.prototype.conversationId);
+        }
+        assertThat(differentFromOtherSeed).isGreaterThan(900);
+    }
+
+    @Test
+    void templateRenderingEqualsRenderingThePostDirectly() {
+        PostFactory factory = new PostFactory(11L, 0L);
+        TweetRenderer cached = new TweetRenderer();
+        TweetRenderer direct = new TweetRenderer();
+        List<StreamRule> rules = List.of(new StreamRule("1", "cat", "pets"), new StreamRule("2", "#nifi", null));
+        for (int i = 0; i < 1500; i++) {
+            GeneratedTweet stamped = factory.next(1_700_000_000_000L + i * 7L, List.of());
+            GeneratedTweet p = stamped.prototype;
+            GeneratedTweet plain = new GeneratedTweet(stamped.id, p.text, p.author, stamped.createdAtMillis, p.lang,
+                    stamped.conversationId, p.hashtags, p.mentions, p.urls, p.metrics, p.reference, p.inReplyToUserId,
+                    p.source, p.possiblySensitive);
+            List<StreamRule> matching = i % 2 == 0 ? null : rules;
+            assertThat(new String(cached.render(stamped, EVERYTHING, matching), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(new String(direct.render(plain, EVERYTHING, matching), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }
