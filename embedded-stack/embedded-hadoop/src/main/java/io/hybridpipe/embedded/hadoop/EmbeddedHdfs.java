@@ -101,6 +101,9 @@ public final class EmbeddedHdfs implements AutoCloseable {
         conf.setInt("dfs.replication", 1);
         // a restarted NameNode would otherwise sit in safe mode waiting for block reports
         conf.setInt("dfs.namenode.safemode.extension", 0);
+        // the metrics loggers need commons-logging's Log4JLogger, absent where jcl-over-slf4j bridges logging (NiFi)
+        conf.setInt("dfs.namenode.metrics.logger.period.seconds", 0);
+        conf.setInt("dfs.datanode.metrics.logger.period.seconds", 0);
         try {
             cluster = new MiniDFSCluster.Builder(conf, baseDir.toFile())
                     .nameNodePort(nameNodePort)
