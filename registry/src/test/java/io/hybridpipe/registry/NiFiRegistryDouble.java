@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
 /**
  * A TEST DOUBLE of the NiFi Registry REST API (a real NiFi Registry server cannot be had on this
  * machine). It is a real HTTP(S) server on loopback implementing the bucket, flow and version
- * endpoints that nifi-registry-client 1.18.0 calls, with the Registry's documented answers:
+ * endpoints that nifi-registry-client 1.18.0 calls (and bucket deletion, which the opt-in
+ * real-Registry test uses to clean up), with the Registry's documented answers:
  * 401 without a known identity when secured, 403 for an identity without the policy, 404 for an
  * unknown bucket, flow or version, 409 for a duplicate name or a version that is not one above the
  * latest, 400 for a snapshot without metadata or contents.
@@ -159,6 +160,9 @@ public final class NiFiRegistryDouble implements AutoCloseable {
             return "GET".equals(method) ? listBuckets() : "POST".equals(method) ? createBucket(body) : methodNotAllowed();
         }
         if ((m = BUCKET.matcher(path)).matches()) {
+            if ("DELETE".equals(method)) {
+                return deleteBucket(m.group(1));
+            }
             return "GET".equals(method) ? getBucket(m.group(1)) : methodNotAllowed();
         }
         if ((m = FLOWS.matcher(path)).matches()) {
@@ -230,6 +234,11 @@ public final class NiFiRegistryDouble implements AutoCloseable {
 
     private Reply getBucket(String bucketId) throws IOException {
         BucketState bucket = buckets.get(bucketId);
+        return bucket == null ? bucketNotFound() : Reply.json(json.writeValueAsString(bucket.bucket));
+    }
+
+    private Reply deleteBucket(String bucketId) throws IOException {
+        BucketState bucket = buckets.remove(bucketId);
         return bucket == null ? bucketNotFound() : Reply.json(json.writeValueAsString(bucket.bucket));
     }
 
