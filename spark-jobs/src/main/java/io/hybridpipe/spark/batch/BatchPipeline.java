@@ -101,12 +101,15 @@ public final class BatchPipeline {
         }
         crashPoints.reached(BatchStep.MANIFEST_WRITTEN);
 
+        long loadStart = System.nanoTime();
         LoadResult load = loader.load(new LoadRequest(manifestUri(ranges), ranges, valid, files.size()));
+        long loadMillis = millisSince(loadStart);
         crashPoints.reached(BatchStep.LOADED);
         BatchOutcome outcome = new BatchOutcome(ranges, valid, invalid, files.size(), load.merged(), load.skipped(),
                 millisSince(start));
-        LOG.info("batch of {} records: {} rows in {} files, {} quarantined, {} merged{} in {} ms", ranges.recordCount(),
-                valid, files.size(), invalid, load.merged(), load.skipped() ? " (already loaded)" : "", outcome.millis());
+        LOG.info("batch of {} records: {} rows in {} files, {} quarantined, {} merged{} in {} ms (warehouse {} ms)",
+                ranges.recordCount(), valid, files.size(), invalid, load.merged(), load.skipped() ? " (already loaded)" : "",
+                outcome.millis(), loadMillis);
         return outcome;
     }
 

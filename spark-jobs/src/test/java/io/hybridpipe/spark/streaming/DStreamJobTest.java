@@ -112,7 +112,7 @@ class DStreamJobTest {
         String schema = settings.required("hybridpipe.warehouse.schema");
         String group = settings.required("hybridpipe.kafka.group.id");
         TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
-        feeder.send(new TestTweets(step.ordinal()).messages(2_000_000, 3_000));
+        feeder.send(new TestTweets(step.ordinal()).messages(2_000_000, 1_500));
 
         CrashOnce crash = new CrashOnce(name, step);
         DStreamJob.Running crashed = startJob(settings, crash);
@@ -124,9 +124,9 @@ class DStreamJobTest {
         assertThat(crash.fired()).isTrue();
         Map<TopicPartition, Long> committedAtCrash = new HashMap<>(feeder.committedOffsets(group));
         assertThat(committedAtCrash.values().stream().mapToLong(Long::longValue).sum())
-                .as("nothing committed past the failed batch").isLessThan(3_000);
+                .as("nothing committed past the failed batch").isLessThan(1_500);
 
-        feeder.send(new TestTweets(100 + step.ordinal()).messages(3_000_000, 1_000)); // more data before the restart
+        feeder.send(new TestTweets(100 + step.ordinal()).messages(3_000_000, 500)); // more data before the restart
         DStreamJob.Running restarted = startJob(settings, CrashPoints.NONE);
         try {
             awaitAllCommitted(feeder, group);
@@ -135,14 +135,14 @@ class DStreamJobTest {
         }
 
         assertThat(restarted.failure()).isEmpty();
-        assertThat(engines.count("SELECT count(*) FROM " + schema + ".tweets")).isEqualTo(4_000);
-        assertThat(engines.count("SELECT count(DISTINCT id) FROM " + schema + ".tweets")).isEqualTo(4_000);
+        assertThat(engines.count("SELECT count(*) FROM " + schema + ".tweets")).isEqualTo(2_000);
+        assertThat(engines.count("SELECT count(DISTINCT id) FROM " + schema + ".tweets")).isEqualTo(2_000);
         StorageInspector storage = new StorageInspector(jsc.hadoopConfiguration(),
                 new io.hybridpipe.spark.writer.StorageLayout(settings.required("hybridpipe.storage.base")));
         assertThat(storage.filesListedBy(engines.strings("SELECT manifest FROM " + schema + ".load_audit")))
                 .as("every data object is in a loaded manifest: no orphans")
                 .containsExactlyInAnyOrderElementsOf(storage.dataFiles());
         assertThat(engines.count("SELECT sum(file_rows) FROM " + schema + ".load_audit"))
-                .as("no offset loaded twice").isEqualTo(4_000);
+                .as("no offset loaded twice").isEqualTo(2_000);
     }
 }

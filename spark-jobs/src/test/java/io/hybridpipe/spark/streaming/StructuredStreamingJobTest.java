@@ -52,7 +52,7 @@ class StructuredStreamingJobTest {
                 .with("hybridpipe.structured.checkpoint", checkpoint.toUri().toString())
                 .with("hybridpipe.structured.query-name", name.replace('-', '_'))
                 .with("hybridpipe.batch.interval", "500ms")
-                .with("hybridpipe.kafka.max-offsets-per-trigger", "2000");
+                .with("hybridpipe.kafka.max-offsets-per-trigger", "1000");
     }
 
     private static StreamingQuery startQuery(JobSettings settings, CrashPoints crashPoints, List<BatchOutcome> outcomes)
@@ -99,14 +99,14 @@ class StructuredStreamingJobTest {
         JobSettings settings = settings(name);
         String schema = settings.required("hybridpipe.warehouse.schema");
         TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
-        feeder.send(new TestTweets(40 + step.ordinal()).messages(6_000_000, 3_000));
+        feeder.send(new TestTweets(40 + step.ordinal()).messages(6_000_000, 1_500));
 
         CrashOnce crash = new CrashOnce(name, step);
         StreamingQuery crashed = startQuery(settings, crash, new ArrayList<>());
         assertThatThrownBy(crashed::awaitTermination).isInstanceOf(StreamingQueryException.class)
                 .hasStackTraceContaining("injected crash at " + step);
 
-        feeder.send(new TestTweets(140 + step.ordinal()).messages(7_000_000, 1_000));
+        feeder.send(new TestTweets(140 + step.ordinal()).messages(7_000_000, 500));
         StreamingQuery restarted = startQuery(settings, CrashPoints.NONE, new ArrayList<>());
         try {
             restarted.processAllAvailable();
@@ -114,10 +114,10 @@ class StructuredStreamingJobTest {
             restarted.stop();
         }
 
-        assertThat(engines.count("SELECT count(*) FROM " + schema + ".tweets")).isEqualTo(4_000);
-        assertThat(engines.count("SELECT count(DISTINCT id) FROM " + schema + ".tweets")).isEqualTo(4_000);
+        assertThat(engines.count("SELECT count(*) FROM " + schema + ".tweets")).isEqualTo(2_000);
+        assertThat(engines.count("SELECT count(DISTINCT id) FROM " + schema + ".tweets")).isEqualTo(2_000);
         assertThat(engines.count("SELECT sum(file_rows) FROM " + schema + ".load_audit"))
-                .as("no offset loaded twice").isEqualTo(4_000);
+                .as("no offset loaded twice").isEqualTo(2_000);
         StorageInspector storage = new StorageInspector(spark.sparkContext().hadoopConfiguration(),
                 new StorageLayout(settings.required("hybridpipe.storage.base")));
         assertThat(storage.filesListedBy(engines.strings("SELECT manifest FROM " + schema + ".load_audit")))

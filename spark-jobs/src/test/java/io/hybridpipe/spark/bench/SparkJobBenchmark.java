@@ -1,0 +1,191 @@
+package io.hybridpipe.spark.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.apache.spark.streaming.kafka010.LocationStrategies;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.apache.spark.streaming.scheduler.StreamingListener;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
+
+import io.hybridpipe.embedded.kafka.EmbeddedKafkaCluster;
+import io.hybridpipe.embedded.postgres.EmbeddedPostgresServer;
+import io.hybridpipe.embedded.s3.EmbeddedS3;
+import io.hybridpipe.spark.JobComponents;
+import io.hybridpipe.spark.batch.BatchPipeline;
+import io.hybridpipe.spark.batch.CrashPoints;
+import io.hybridpipe.spark.config.JobSettings;
+import io.hybridpipe.spark.streaming.DStreamJob;
+import io.hybridpipe.spark.streaming.KafkaSource;
+import io.hybridpipe.spark.streaming.StreamingSparkConf;
+import io.hybridpipe.spark.testing.S3aTestConf;
+import io.hybridpipe.spark.testing.TestTweets;
+import io.hybridpipe.spark.testing.TopicFeeder;
+import io.hybridpipe.spark.writer.HadoopConf;
+import io.hybridpipe.spark.writer.OffsetRangeWriter;
+import io.hybridpipe.spark.writer.ParquetTweetFormat;
+import io.hybridpipe.spark.writer.RangeResult;
+import io.hybridpipe.spark.writer.StorageLayout;
+import io.hybridpipe.spark.writer.TweetPartitioner;
+
+/**
+ * Sustained tweets/s and batch latency of the DStream job on local[2] (Kafka -> S3Proxy -> PostgreSQL),
+ * beside a bare Spark batch over the same Kafka range writing the same Parquet, in the same process.
+ * Arguments: [tweets (default 100000)] [batch interval seconds (default 2)] [max rate per partition (default 25000)].
+ */
+public final class SparkJobBenchmark {
+
+    private SparkJobBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tweets = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int intervalSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        String maxRate = args.length > 2 ? args[2] : "25000";
+        Path tmp = Files.createTempDirectory("spark-bench");
+        try (EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster("aws", tmp).start();
+             EmbeddedS3 s3 = new EmbeddedS3().start();
+             EmbeddedPostgresServer pg = new EmbeddedPostgresServer(tmp).start()) {
+            s3.createBucket("bench");
+            TopicFeeder feeder = new TopicFeeder(kafka, "onprem.tweets", 2);
+            List<String> values = new TestTweets(2026).messages(10_000_000_000L, tweets);
+            long produceStart = System.nanoTime();
+            feeder.send(values);
+            double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+
+            Map<String, String> s = new TreeMap<>();
+            s.put("hybridpipe.kafka.bootstrap.servers", kafka.bootstrapServers());
+            s.put("hybridpipe.kafka.topic", "onprem.tweets");
+            s.put("hybridpipe.kafka.group.id", "bench");
+            s.put("hybridpipe.kafka.max-rate-per-partition", maxRate);
+            s.put("hybridpipe.storage.base", "s3a://bench/streaming");
+            s.put("hybridpipe.warehouse.dialect", "postgresql");
+            s.put("hybridpipe.warehouse.jdbc-url", pg.jdbcUrl());
+            s.put("hybridpipe.warehouse.user", EmbeddedPostgresServer.SUPERUSER);
+            JobSettings settings = JobSettings.of(s);
+
+            SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("hybridpipe-benchmark")
+                    .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1");
+            S3aTestConf.sparkConf(s3).forEach(conf::set);
+            StreamingSparkConf.withJobDefaults(conf, settings);
+            try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+                jsc.setLogLevel("WARN");
+                Result streaming = streaming(jsc, settings, feeder, intervalSeconds);
+                Result bare = bareBatch(jsc, settings, feeder);
+                long rows = count(pg, "SELECT count(*) FROM public.tweets");
+                print(tweets, produceSeconds, intervalSeconds, maxRate, streaming, bare, rows);
+            }
+        }
+    }
+
+    record Result(double seconds, List<Long> batchLatenciesMillis) {
+    }
+
+    private static Result streaming(JavaSparkContext jsc, JobSettings settings, TopicFeeder feeder, int intervalSeconds) {
+        BatchPipeline pipeline = JobComponents.pipeline(settings, jsc.hadoopConfiguration(), CrashPoints.NONE);
+        JavaStreamingContext ssc = new JavaStreamingContext(jsc, Durations.seconds(intervalSeconds));
+        List<Long> latencies = new CopyOnWriteArrayList<>();
+        long intervalMillis = intervalSeconds * 1000L;
+        ssc.ssc().addStreamingListener(new StreamingListener() {
+            @Override
+            public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
+                if (completed.batchInfo().numRecords() > 0) {
+                    // a record waits up to one interval for its batch, then the batch's scheduling + processing delay
+                    latencies.add(intervalMillis + (Long) completed.batchInfo().totalDelay().get());
+                }
+            }
+        });
+        Map<TopicPartition, Long> end = feeder.endOffsets();
+        long start = System.nanoTime();
+        DStreamJob.start(ssc, settings, pipeline, outcome -> { });
+        while (!feeder.committedOffsets("bench").equals(end)) {
+            sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ssc.stop(false, true);
+        return new Result(seconds, latencies);
+    }
+
+    private static Result bareBatch(JavaSparkContext jsc, JobSettings settings, TopicFeeder feeder) {
+        OffsetRange[] ranges = feeder.endOffsets().entrySet().stream()
+                .map(e -> OffsetRange.create(e.getKey().topic(), e.getKey().partition(), 0, e.getValue()))
+                .toArray(OffsetRange[]::new);
+        OffsetRangeWriter writer = new OffsetRangeWriter(new StorageLayout("s3a://bench/bare"),
+                TweetPartitioner.CREATED_AT_HOUR, new ParquetTweetFormat(), new HadoopConf(jsc.hadoopConfiguration()),
+                CrashPoints.NONE);
+        long start = System.nanoTime();
+        JavaRDD<ConsumerRecord<byte[], byte[]>> rdd = KafkaUtils.createRDD(jsc,
+                new java.util.HashMap<>(KafkaSource.consumerParams(settings.with("hybridpipe.kafka.group.id", "bench-bare"))),
+                ranges, LocationStrategies.PreferConsistent());
+        List<RangeResult> written = rdd.mapPartitionsWithIndex((i, records) -> {
+            List<io.hybridpipe.spark.batch.SourceRecord> converted = new ArrayList<>();
+            records.forEachRemaining(r -> converted.add(KafkaSource.toSource(r)));
+            OffsetRange o = ranges[i];
+            return List.of(writer.write(new io.hybridpipe.spark.batch.KafkaRange(o.topic(), o.partition(),
+                    o.fromOffset(), o.untilOffset()), converted.iterator())).iterator();
+        }, false).collect();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (written.stream().mapToLong(RangeResult::validRows).sum() == 0) {
+            throw new IllegalStateException("the bare batch wrote nothing");
+        }
+        return new Result(seconds, List.of());
+    }
+
+    private static void print(int tweets, double produceSeconds, int interval, String maxRate, Result streaming,
+                              Result bare, long rows) {
+        List<Long> lat = new ArrayList<>(streaming.batchLatenciesMillis());
+        Collections.sort(lat);
+        double streamingRate = tweets / streaming.seconds();
+        double bareRate = tweets / bare.seconds();
+        System.out.printf("tweets=%d produced in %.1f s; batch interval %d s; maxRatePerPartition %s; local[2], %d cores%n",
+                tweets, produceSeconds, interval, maxRate, Runtime.getRuntime().availableProcessors());
+        System.out.printf("streaming job (Kafka -> S3Proxy Parquet -> manifest -> PostgreSQL MERGE): %.1f s, %.0f tweets/s, %d batches, warehouse rows %d%n",
+                streaming.seconds(), streamingRate, lat.size(), rows);
+        if (!lat.isEmpty()) {
+            System.out.printf("end-to-end latency per batch (interval + scheduling + processing): p50 %d ms, p99 %d ms, max %d ms (p99/interval %.2f)%n",
+                    percentile(lat, 50), percentile(lat, 99), lat.get(lat.size() - 1), percentile(lat, 99) / (interval * 1000.0));
+        }
+        System.out.printf("bare Spark batch (same Kafka range -> same Parquet, no manifest, no load): %.1f s, %.0f tweets/s%n",
+                bare.seconds(), bareRate);
+        System.out.printf("ratio streaming/bare: %.2f%n", streamingRate / bareRate);
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static long count(EmbeddedPostgresServer pg, String sql) throws Exception {
+        try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
