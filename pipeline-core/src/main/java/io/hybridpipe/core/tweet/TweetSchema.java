@@ -62,6 +62,37 @@ public final class TweetSchema {
         return over;
     }
 
+    /**
+     * Every reason the warehouse (Redshift, or PostgreSQL standing in for it) would refuse {@code tweet}: the
+     * {@linkplain #oversizedColumns oversized columns}, and string columns holding U+0000, which neither database's
+     * text types can store (JSON allows it as {@code \u0000}). Empty when the tweet loads. A loader routes a tweet
+     * with reasons to quarantine instead of failing the whole batch.
+     */
+    public static List<String> warehouseRejections(CanonicalTweet tweet) {
+        List<String> reasons = oversizedColumns(tweet);
+        GenericRecord r = TweetAvro.toRecord(tweet);
+        for (Schema.Field f : SCHEMA.getFields()) {
+            if (containsNul(r.get(f.pos()))) {
+                reasons.add(f.name() + " contains U+0000");
+            }
+        }
+        return reasons;
+    }
+
+    private static boolean containsNul(Object value) {
+        if (value instanceof CharSequence s) {
+            return s.toString().indexOf('\u0000') >= 0;
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (containsNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Schema load() {
         try (InputStream in = TweetSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

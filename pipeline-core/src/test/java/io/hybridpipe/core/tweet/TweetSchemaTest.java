@@ -117,17 +117,26 @@ class TweetSchemaTest {
     }
 
     @Test
-    void ordinaryTweetsFitTheirColumns() throws InvalidTweetException {
-        TweetNormalizer normalizer = new TweetNormalizer();
-        for (GeneratedTweet g : new TweetGenerator(9L, INGESTED).next(200)) {
-            assertThat(TweetSchema.oversizedColumns(normalizer.normalize(g.json(), INGESTED))).isEmpty();
-        }
-    }
-
-    @Test
     void theSchemaIsTheCheckedInResource() {
         assertThat(TweetSchema.class.getResource(TweetSchema.RESOURCE)).isNotNull();
         assertThat(TweetSchema.avro().getFullName()).isEqualTo("io.hybridpipe.core.tweet.CanonicalTweet");
         assertThat(Arrays.asList(TweetSchema.avro().getDoc().split(" "))).contains("additive");
+    }
+
+    @Test
+    void nulCharactersAreAWarehouseRejectionWhereverTheyAre() throws InvalidTweetException {
+        String json = "{\"data\":{\"id\":\"1\",\"text\":\"a\\u0000b\",\"created_at\":\"2026-11-28T00:00:00.000Z\","
+                + "\"entities\":{\"hashtags\":[{\"tag\":\"x\\u0000\"}]}}}";
+        CanonicalTweet t = new TweetNormalizer().normalize(json, INGESTED);
+        assertThat(TweetSchema.warehouseRejections(t)).containsExactly("text contains U+0000", "hashtags contains U+0000");
+        assertThat(TweetSchema.oversizedColumns(t)).isEmpty();
+    }
+
+    @Test
+    void generatedTweetsHaveNoWarehouseRejections() throws InvalidTweetException {
+        TweetNormalizer normalizer = new TweetNormalizer();
+        for (GeneratedTweet g : new TweetGenerator(12L, INGESTED).next(200)) {
+            assertThat(TweetSchema.warehouseRejections(normalizer.normalize(g.json(), INGESTED))).isEmpty();
+        }
     }
 }
