@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 final class StreamConnection {
 
     private static final int CHUNK_BYTES = 256 * 1024;
+    private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final byte[] KEEP_ALIVE = {'\r', '\n'};
     private static final Outgoing WAKE_UP = new Outgoing(new byte[0], null, false);
 
@@ -134,8 +135,13 @@ final class StreamConnection {
         }
     }
 
-    /** Writes {@code first} and whatever else is queued, as chunks; false once the stream must end. */
-    private boolean drain(OutputStream out, Outgoing first) throws IOException {
+    /**
+     * Writes {@code first} and whatever else is queued, as chunks; false once the stream must end. When the
+     * queue runs dry before half a chunk is filled, it waits up to {@link #COALESCE_NANOS} for more, so a
+     * producer slightly slower than the socket still yields large writes instead of one syscall per post.
+     */
+    private boolean drain(OutputStream out, Outgoing first) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + COALESCE_NANOS;
         Outgoing line = first;
         int taken = 0;
         while (line != null && taken < 100_000) {
@@ -147,6 +153,10 @@ final class StreamConnection {
             }
             taken++;
             line = queue.poll();
+            if (line == null && !closed && chunkLength < CHUNK_BYTES / 2) {
+                long left = deadline - System.nanoTime();
+                line = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            }
         }
         flushChunk(out);
         return !closed;
