@@ -34,6 +34,7 @@ class LocalReplicationTest {
 
     private static final int TWEETS = 100_000;
     private static final int PARTITIONS = 6;
+    private static final long OFFSET_LAG_MAX = 100;
 
     @RegisterExtension
     static final KafkaPairExtension KAFKA = new KafkaPairExtension(Map.of("tweets", PARTITIONS, "tweets.failover", 3));
@@ -94,15 +95,32 @@ class LocalReplicationTest {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> KafkaTestClients.endOffsetSum(clusters.aws().bootstrapServers(), topic) >= total);
 
-        String group = "tweet-analytics";
-        List<Long> readOnPrem = consumeAndCommit(clusters.onprem().bootstrapServers(), group, topic, total / 2);
+        // a group half-way through the topic, and a live group a few records behind the head
+        FailoverResult halfway = failOver("tweet-analytics", topic, total, total / 2);
+        FailoverResult live = failOver("tweet-live", topic, total, total - 30);
+        System.out.printf("failover: group half-way re-read %d records on AWS, group at the head re-read %d "
+                + "(mirror-check predicted %d and %d; offset.lag.max %d on %d partitions)%n", halfway.duplicates,
+                live.duplicates, halfway.predicted, live.predicted, OFFSET_LAG_MAX, 3);
+        // MM2 translates to the newest offset-sync at or before the committed offset, never past it; Kafka 3.9
+        // keeps offset-syncs exponentially spaced back from the newest, so the re-read grows with how far the
+        // group is behind the head. mirror-check must predict it exactly.
+        assertThat(halfway.duplicates).isEqualTo(halfway.predicted).isLessThan(total / 2);
+        assertThat(live.duplicates).isEqualTo(live.predicted).isLessThanOrEqualTo(3 * (OFFSET_LAG_MAX + 1));
+    }
+
+    private record FailoverResult(long duplicates, long predicted) {
+    }
+
+    /** The group reads {@code readOnPremCount} records on-prem, then moves to AWS and reads the rest there. */
+    private static FailoverResult failOver(String group, String topic, int total, int readOnPremCount) throws Exception {
+        List<Long> readOnPrem = consumeAndCommit(clusters.onprem().bootstrapServers(), group, topic, readOnPremCount);
 
         MirrorCheck groupCheck = new MirrorCheck(Mm2TestConfigs.local(clusters, Map.of()), new CheckSettings(
                 Pattern.compile(topic), List.of(group), 10, 0, -1, -1, false, Duration.ofSeconds(30)));
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             CheckReport report = groupCheck.run();
             return report.groups().size() == 3 && report.groups().stream().allMatch(GroupResult::inSync)
-                    && report.groups().stream().mapToLong(g -> g.sourceCommitted()).sum() == total / 2;
+                    && report.groups().stream().mapToLong(g -> g.sourceCommitted()).sum() == readOnPremCount;
         });
         CheckReport report = groupCheck.run();
         assertThat(report.inSync()).as(report.toString()).isTrue();
@@ -115,14 +133,8 @@ class LocalReplicationTest {
 
         Set<Long> seen = new HashSet<>(readOnPrem);
         seen.addAll(readOnAws);
-        long duplicates = readOnPrem.size() + readOnAws.size() - seen.size();
-        System.out.printf("failover: %d read on-prem, %d read on AWS, %d duplicates (mirror-check predicted %d)%n",
-                readOnPrem.size(), readOnAws.size(), duplicates, predictedReplay);
-        assertThat(seen).as("nothing missed").hasSize(total);
-        // MM2 translates to the newest offset-sync at or before the committed offset, never past it; Kafka 3.9
-        // keeps offset-syncs exponentially spaced back from the newest, so the re-read grows with how far the
-        // group is behind the head. mirror-check must predict it exactly.
-        assertThat(duplicates).isEqualTo(predictedReplay).isLessThan(total - readOnPrem.size());
+        assertThat(seen).as("nothing missed by " + group).hasSize(total);
+        return new FailoverResult(readOnPrem.size() + readOnAws.size() - seen.size(), predictedReplay);
     }
 
     /** Reads until {@code count} records have been read or the topic is drained, committing what was read. */

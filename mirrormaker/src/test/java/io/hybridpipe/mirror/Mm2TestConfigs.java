@@ -1,5 +1,6 @@
 package io.hybridpipe.mirror;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
@@ -10,10 +11,16 @@ import io.hybridpipe.embedded.kafka.EmbeddedKafkaPair;
 /** The checked-in configs, pointed at embedded clusters. */
 final class Mm2TestConfigs {
 
-    static final Path LOCAL = Paths.get("config", "local.properties");
-    static final Path PRODUCTION = Paths.get("config", "onprem-to-aws.properties");
+    static final Path LOCAL = checkedIn("local.properties");
+    static final Path PRODUCTION = checkedIn("onprem-to-aws.properties");
 
     private Mm2TestConfigs() {
+    }
+
+    /** Tests run in the module directory; exec:java (benchmarks) may run from the repository root. */
+    private static Path checkedIn(String name) {
+        Path inModule = Paths.get("config", name);
+        return Files.exists(inModule) ? inModule : Paths.get("mirrormaker", "config", name);
     }
 
     static Map<String, String> bootstrapOverrides(EmbeddedKafkaPair clusters) {

@@ -2,6 +2,7 @@ package io.hybridpipe.mirror;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -69,13 +70,21 @@ public final class ReplicationBenchmark {
             System.out.printf("preloaded %,d tweets, %.1f MB (%,d bytes/tweet) on %d partitions%n", records,
                     bytes / 1e6, bytes / records, PARTITIONS);
             ReplicationBenchmark benchmark = new ReplicationBenchmark(clusters, records, bytes);
-            Result bare = benchmark.measure("bare consume-produce loop", new BareLoop(clusters), "bare.bench",
+            // JIT and page-cache warm-up, so that the first measured replicator is not penalised
+            clusters.aws().createTopic("warmup.bench", PARTITIONS);
+            BareLoop warmup = new BareLoop(clusters, "warmup.", "bench-warmup", List.of("bench"));
+            benchmark.copyAll("warm-up (bare loop, not measured)", warmup, "warmup.bench");
+            warmup.stop();
+            Result bare = benchmark.measure("bare consume-produce loop",
+                    new BareLoop(clusters, "bare.", "bench-bare", List.of("bench", "bench.live.bare")), "bare.bench",
                     "bench.live.bare", "bare.bench.live.bare");
             Result mm1 = benchmark.measure("MirrorMaker 1 (kafka.tools.MirrorMaker)", new MirrorMaker1(clusters, dir),
                     "bench", "bench.live.mm1", "bench.live.mm1");
             Result mm2 = benchmark.measure("MirrorMaker 2 (local.properties)", new MirrorMaker2(clusters),
                     "onprem.bench", "bench.live.mm2", "onprem.bench.live.mm2");
-            System.out.println();
+            System.out.printf("%nsystem load average %.1f on %d cores (other builds share this machine)%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             System.out.printf("%-42s %12s %9s %9s %12s %12s%n", "replicator", "records/s", "MB/s", "x bare", "p50 ms", "p99 ms");
             for (Result r : List.of(bare, mm1, mm2)) {
                 System.out.printf("%-42s %,12.0f %9.1f %9.2f %12d %12d%n", r.name, r.recordsPerSecond,
@@ -97,6 +106,15 @@ public final class ReplicationBenchmark {
 
     private Result measure(String name, Replicator replicator, String target, String liveSource, String liveTarget)
             throws Exception {
+        double recordsPerSecond = copyAll(name, replicator, target);
+        double megabytesPerSecond = recordsPerSecond * bytes / records / 1e6;
+        long[] latencies = liveLatencies(liveSource, liveTarget);
+        replicator.stop();
+        return new Result(name, recordsPerSecond, megabytesPerSecond, percentile(latencies, 50), percentile(latencies, 99));
+    }
+
+    /** Starts the replicator and returns its records/s from the first copied record to the last. */
+    private double copyAll(String name, Replicator replicator, String target) throws Exception {
         String aws = clusters.aws().bootstrapServers();
         long startedAt = System.nanoTime();
         replicator.start();
@@ -115,13 +133,9 @@ public final class ReplicationBenchmark {
             firstSeen = startedAt;
         }
         double seconds = (done - firstSeen) / 1e9;
-        double recordsPerSecond = (records - firstCount) / seconds;
-        double megabytesPerSecond = recordsPerSecond * bytes / records / 1e6;
         System.out.printf("%s: %,d tweets in %.1f s after the first arrived (%.1f s including start-up)%n", name,
                 records - firstCount, seconds, (done - startedAt) / 1e9);
-        long[] latencies = liveLatencies(liveSource, liveTarget);
-        replicator.stop();
-        return new Result(name, recordsPerSecond, megabytesPerSecond, percentile(latencies, 50), percentile(latencies, 99));
+        return (records - firstCount) / seconds;
     }
 
     /** Produces LIVE_RATE tweets/s for LIVE_SECONDS s and returns produce-to-target latencies in ms. */
@@ -217,30 +231,41 @@ public final class ReplicationBenchmark {
     /** The baseline: one thread polls on-prem and sends each record to the same partition on AWS. */
     static final class BareLoop implements Replicator {
         private final EmbeddedKafkaPair clusters;
+        private final String targetPrefix;
+        private final String group;
+        private final List<String> topics;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService thread = Executors.newSingleThreadExecutor();
         private Future<?> loop;
 
-        BareLoop(EmbeddedKafkaPair clusters) {
+        BareLoop(EmbeddedKafkaPair clusters, String targetPrefix, String group, List<String> topics) {
             this.clusters = clusters;
+            this.targetPrefix = targetPrefix;
+            this.group = group;
+            this.topics = topics;
         }
 
         @Override
         public void start() {
             loop = thread.submit(() -> {
                 try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                        consumerSettings(clusters.onprem().bootstrapServers(), "bench-bare"),
+                        consumerSettings(clusters.onprem().bootstrapServers(), group),
                         new ByteArrayDeserializer(), new ByteArrayDeserializer());
                      KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                              producerSettings(clusters.aws().bootstrapServers()),
                              new ByteArraySerializer(), new ByteArraySerializer())) {
-                    consumer.subscribe(List.of("bench", "bench.live.bare"));
+                    consumer.subscribe(topics);
+                    long lastCommit = System.nanoTime();
                     while (running.get()) {
                         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                            producer.send(new ProducerRecord<>("bare." + r.topic(), r.partition(), r.timestamp(), r.key(),
+                            producer.send(new ProducerRecord<>(targetPrefix + r.topic(), r.partition(), r.timestamp(), r.key(),
                                     r.value(), r.headers()));
                         }
-                        consumer.commitAsync();
+                        // commit once a second, as often as MirrorMaker 2 flushes offsets here (offset.flush.interval.ms)
+                        if (System.nanoTime() - lastCommit > 1_000_000_000L) {
+                            consumer.commitAsync();
+                            lastCommit = System.nanoTime();
+                        }
                     }
                     producer.flush();
                 }
