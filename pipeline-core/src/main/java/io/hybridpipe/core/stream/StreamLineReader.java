@@ -23,6 +23,9 @@ public final class StreamLineReader implements Closeable {
         }
     }
 
+    /** The largest limit: the kept bytes plus a possible \r must fit in one Java array. */
+    public static final int MAX_LINE_LIMIT = Integer.MAX_VALUE - 16;
+
     private final InputStream in;
     private final int maxLineBytes;
     private final byte[] chunk;
@@ -33,8 +36,8 @@ public final class StreamLineReader implements Closeable {
     private boolean eof;
 
     public StreamLineReader(InputStream in, int maxLineBytes) {
-        if (maxLineBytes < 1) {
-            throw new IllegalArgumentException("maxLineBytes must be positive, was " + maxLineBytes);
+        if (maxLineBytes < 1 || maxLineBytes > MAX_LINE_LIMIT) {
+            throw new IllegalArgumentException("maxLineBytes must be 1.." + MAX_LINE_LIMIT + ", was " + maxLineBytes);
         }
         this.in = Objects.requireNonNull(in, "in");
         this.maxLineBytes = maxLineBytes;

@@ -90,9 +90,16 @@ class StreamLineReaderTest {
         assertThat(read).containsExactly(big, "z");
     }
 
-    @Test
-    void rejectsANonPositiveLimit() {
-        assertThatThrownBy(() -> new StreamLineReader(new ByteArrayInputStream(new byte[0]), 0))
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, Integer.MAX_VALUE})
+    void rejectsALimitOutsideWhatAnArrayCanHold(int limit) {
+        assertThatThrownBy(() -> new StreamLineReader(new ByteArrayInputStream(new byte[0]), limit))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLargestLimitWorks() throws IOException {
+        assertThat(lines(new ByteArrayInputStream("abc\r\n".getBytes(StandardCharsets.UTF_8)), StreamLineReader.MAX_LINE_LIMIT))
+                .containsExactly("abc");
     }
 }
