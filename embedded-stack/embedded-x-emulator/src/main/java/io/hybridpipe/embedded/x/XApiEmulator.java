@@ -52,7 +52,7 @@ public final class XApiEmulator implements AutoCloseable {
         XApiRouter router = new XApiRouter(builder.bearerToken, clock, connectionLog, rejections,
                 new RulesEndpoint(ruleBook, clock), hub, sentLog, budget,
                 new XApiRouter.StreamSettings(builder.slowReaderLimitBytes, builder.keepAliveInterval.toNanos(),
-                        builder.maxConnections));
+                        builder.maxConnections, builder.connectionsPer15Minutes));
         this.server = new LoopbackHttpServer(builder.port, router);
     }
 
@@ -217,6 +217,7 @@ public final class XApiEmulator implements AutoCloseable {
         private long maxTweets = Long.MAX_VALUE;
         private long slowReaderLimitBytes = 64L * 1024 * 1024;
         private int maxConnections;
+        private int connectionsPer15Minutes;
         private int backfillCapacity = 200_000;
         private boolean recordSentTweetIds = true;
         private Clock clock = Clock.systemUTC();
@@ -280,6 +281,19 @@ public final class XApiEmulator implements AutoCloseable {
         /** More simultaneous streams than this are refused with 429 TooManyConnections (default 0 = no limit). */
         public Builder maxConnections(int max) {
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Enforces X's limit on stream connection attempts per endpoint and 15-minute window (X: 50): attempts
+         * beyond it get 429 {@code Rate limit exceeded}; every stream answer then carries
+         * {@code x-rate-limit-limit}, {@code -remaining} and {@code -reset}. Default 0: not enforced, no headers.
+         */
+        public Builder connectionsPer15Minutes(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must be >= 0");
+            }
+            this.connectionsPer15Minutes = limit;
             return this;
         }
 

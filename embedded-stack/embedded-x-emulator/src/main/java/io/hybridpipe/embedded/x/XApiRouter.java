@@ -1,5 +1,6 @@
 package io.hybridpipe.embedded.x;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 final class XApiRouter implements Consumer<Socket> {
 
     /** How streams behave: buffer limit, keep-alive interval, connection limit (0 = none). */
-    record StreamSettings(long slowReaderLimitBytes, long keepAliveNanos, int maxConnections) {
+    record StreamSettings(long slowReaderLimitBytes, long keepAliveNanos, int maxConnections,
+                          int connectionsPer15Minutes) {
     }
 
     private final byte[] expectedAuthorization;
@@ -27,6 +29,7 @@ final class XApiRouter implements Consumer<Socket> {
     private final SentTweetLog sentLog;
     private final DisconnectBudget budget;
     private final StreamSettings settings;
+    private final ConnectionRateLimit rateLimit;
 
     XApiRouter(String bearerToken, Clock clock, ConnectionLog log, ConnectionRejections rejections,
                RulesEndpoint rulesEndpoint, StreamHub hub, SentTweetLog sentLog, DisconnectBudget budget,
@@ -40,6 +43,7 @@ final class XApiRouter implements Consumer<Socket> {
         this.sentLog = sentLog;
         this.budget = budget;
         this.settings = settings;
+        this.rateLimit = new ConnectionRateLimit(settings.connectionsPer15Minutes());
     }
 
     @Override
@@ -56,7 +60,7 @@ final class XApiRouter implements Consumer<Socket> {
         OutputStream out = socket.getOutputStream();
         HttpRequest request;
         try {
-            request = new HttpRequestReader(socket.getInputStream()).read();
+            request = new HttpRequestReader(new BufferedInputStream(socket.getInputStream())).read();
         } catch (HttpRequestReader.MalformedRequestException e) {
             log.record(new ConnectionAttempt(at, "(malformed)", 400));
             HttpResponses.write(out, 400, Map.of(), XProblems.invalidRequest(null, null, e.getMessage()));
@@ -100,24 +104,29 @@ final class XApiRouter implements Consumer<Socket> {
             answer(out, at, request, rejection.status(), rejection.headers(), rejection.body());
             return;
         }
+        ConnectionRateLimit.Verdict limit = rateLimit.attempt(request.path(), at.toEpochMilli());
+        if (!limit.allowed()) {
+            answer(out, at, request, 429, limit.headers(), XProblems.rateLimitExceeded());
+            return;
+        }
         FieldSelection fields;
         int backfillMinutes;
         try {
             fields = FieldSelection.fromQuery(request.query());
             backfillMinutes = backfillMinutes(request.query().get("backfill_minutes"));
         } catch (FieldSelection.InvalidParameterException e) {
-            answer(out, at, request, 400, Map.of(), XProblems.invalidRequest(e.parameter, e.value, e.getMessage()));
+            answer(out, at, request, 400, limit.headers(), XProblems.invalidRequest(e.parameter, e.value, e.getMessage()));
             return;
         }
         if (settings.maxConnections() > 0 && hub.connections().size() >= settings.maxConnections()) {
-            answer(out, at, request, 429, Map.of(), XProblems.tooManyConnections());
+            answer(out, at, request, 429, limit.headers(), XProblems.tooManyConnections());
             return;
         }
         log.record(new ConnectionAttempt(at, request.path(), 200));
         StreamConnection connection = new StreamConnection(socket, kind, fields, settings.slowReaderLimitBytes(),
                 settings.keepAliveNanos(), sentLog, budget, hub::unregister);
         Iterable<Outgoing> backfill = hub.register(connection, backfillMinutes);
-        connection.serve(HttpResponses.streamHead(Map.of()), backfill);
+        connection.serve(HttpResponses.streamHead(limit.headers()), backfill);
     }
 
     private static int backfillMinutes(String raw) {
