@@ -44,7 +44,12 @@ final class HttpRequestReader {
             headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
                     (a, b) -> a + ", " + b);
         }
-        return HttpRequest.of(parts[0], parts[1], headers, readBody(headers));
+        byte[] body = readBody(headers);
+        try {
+            return HttpRequest.of(parts[0], parts[1], headers, body);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequestException("bad query string in " + parts[1] + ": " + e.getMessage());
+        }
     }
 
     private byte[] readBody(Map<String, String> headers) throws IOException {

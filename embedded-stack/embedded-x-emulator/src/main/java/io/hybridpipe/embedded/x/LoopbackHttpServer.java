@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * A small HTTP/1.1 server on 127.0.0.1: one thread accepts, one thread per connection handles it. Plain
@@ -18,14 +17,19 @@ import java.util.function.Consumer;
 final class LoopbackHttpServer implements AutoCloseable {
 
     private final int requestedPort;
-    private final Consumer<Socket> handler;
+    private final ConnectionHandler handler;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private ServerSocket serverSocket;
     private Thread acceptor;
     private volatile boolean running;
 
-    LoopbackHttpServer(int port, Consumer<Socket> handler) {
+    /** Serves one accepted connection; the server closes the socket afterwards. */
+    interface ConnectionHandler {
+        void handle(Socket socket) throws IOException;
+    }
+
+    LoopbackHttpServer(int port, ConnectionHandler handler) {
         this.requestedPort = port;
         this.handler = handler;
     }
@@ -71,7 +75,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
-            handler.accept(socket);
+            handler.handle(socket);
         } catch (IOException e) {
             if (running) {
                 System.err.println("x-emulator: connection ended with " + e);

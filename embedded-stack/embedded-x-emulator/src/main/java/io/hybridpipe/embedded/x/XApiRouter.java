@@ -3,17 +3,15 @@ package io.hybridpipe.embedded.x;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** Reads one request per connection, authenticates it, logs it and hands it to the endpoint it names. */
-final class XApiRouter implements Consumer<Socket> {
+final class XApiRouter implements LoopbackHttpServer.ConnectionHandler {
 
     /** How streams behave: buffer limit, keep-alive interval, connection limit (0 = none). */
     record StreamSettings(long slowReaderLimitBytes, long keepAliveNanos, int maxConnections,
@@ -47,15 +45,7 @@ final class XApiRouter implements Consumer<Socket> {
     }
 
     @Override
-    public void accept(Socket socket) {
-        try {
-            handle(socket);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void handle(Socket socket) throws IOException {
+    public void handle(Socket socket) throws IOException {
         Instant at = clock.instant();
         OutputStream out = socket.getOutputStream();
         HttpRequest request;

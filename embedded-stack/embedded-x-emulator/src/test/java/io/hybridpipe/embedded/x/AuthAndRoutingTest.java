@@ -75,4 +75,17 @@ class AuthAndRoutingTest {
         assertThat(x.port()).isPositive();
         assertThat(x.baseUrl()).isEqualTo("http://127.0.0.1:" + x.port());
     }
+
+    @Test
+    void bytesThatAreNotAnHttpRequestGet400AndAreLogged() throws Exception {
+        for (String garbage : List.of("HELLO\r\n\r\n", "GET /2/tweets/sample/stream?x=%zz HTTP/1.1\r\n\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), x.port())) {
+                socket.getOutputStream().write(garbage.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Invalid Request");
+            }
+        }
+        assertThat(x.connectionAttempts()).extracting(ConnectionAttempt::path, ConnectionAttempt::status)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("(malformed)", 400));
+    }
 }
