@@ -31,6 +31,11 @@ public record StatelessRunResult(int exitCode, Path logFile, List<String> errorL
         return outputFlowFiles.stream().filter(flowFile -> flowFile.port().equals(port)).toList();
     }
 
+    /** A NiFi counter of the flow at the end of the run (0 when no component touched it). */
+    public long counter(String name) {
+        return summary.map(s -> s.counters().getOrDefault(name, 0L)).orElse(0L);
+    }
+
     /** Why the run did not succeed, for assertion messages; empty when it succeeded. */
     public String describeFailure() {
         if (succeeded()) {

@@ -78,7 +78,8 @@ class HandOverFormatsTest {
     @Test
     void summaryRoundTripsWithAndWithoutFailure() throws Exception {
         Path file = directory.resolve("summary.properties");
-        RunSummary failed = new RunSummary(3, 1, 2, "idle", "Trigger 2 failed: boom");
+        RunSummary failed = new RunSummary(3, 1, 2, "idle", "Trigger 2 failed: boom",
+                Map.of("Tweets emitted", 42L, "Tweets emitted - ConsumeTwitterStream (id-1)", 42L));
         failed.write(file);
         assertThat(RunSummary.read(file)).isEqualTo(failed);
 

@@ -86,7 +86,10 @@ public final class StatelessFlowDriver {
             }
             LOG.info("Dataflow {} ready in {} ms", definition.getFlowName(), millisSince(start));
             enqueueInputs(dataflow);
-            RunSummary summary = new TriggerLoop(dataflow, spec.triggerPlan(), new FlowFileFolder(spec.outputDirectory()), spec.stopFile()).run();
+            RunSummary summary = new TriggerLoop(dataflow, spec.triggerPlan(), new FlowFileFolder(spec.outputDirectory()), spec.stopFile())
+                    .run()
+                    .withCounters(dataflow.getCounters(true));
+            LOG.info("Counters: {}", summary.counters());
             writeSummary(summary);
             return summary.failedTriggers() == 0 ? EXIT_OK : EXIT_TRIGGER_FAILED;
         } finally {

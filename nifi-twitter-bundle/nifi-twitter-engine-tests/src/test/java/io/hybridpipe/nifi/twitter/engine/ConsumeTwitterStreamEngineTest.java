@@ -81,6 +81,7 @@ class ConsumeTwitterStreamEngineTest {
             LandedTweets landed = LandedTweets.in(tweets);
             Map<String, Integer> expected = sent.stream().collect(Collectors.toMap(Function.identity(), id -> 1));
             assertThat(landed.occurrencesById()).as("tweet id -> times landed").isEqualTo(expected);
+            assertThat(result.counter("Tweets emitted")).as("the processor's own count").isEqualTo(TWEETS);
             assertThat(landed.fileCount()).as("batches of at most 50").isGreaterThanOrEqualTo(TWEETS / 50);
             assertThat(LandedTweets.filesIn(errors)).as("FlowFiles on 'errors' (none expected)").isEmpty();
             assertThat(LandedTweets.filesIn(rejected)).as("FlowFiles PutFile could not write (a batch name twice?)").isEmpty();
