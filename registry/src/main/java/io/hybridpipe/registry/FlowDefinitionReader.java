@@ -12,6 +12,8 @@ import org.apache.nifi.registry.flow.VersionedFlowSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Reads a flow definition in the format of NiFi's "Download flow definition" (top-level
@@ -39,6 +41,8 @@ public final class FlowDefinitionReader {
         }
         // Registry bookkeeping is no part of a flow (and 1.18's model cannot even read "latest").
         CanonicalFlowWriter.BOOKKEEPING_FIELDS.forEach(((ObjectNode) tree)::remove);
+        // NiFi writes no nulls: a null field means the same as an absent one, and must normalise the same way.
+        removeNullFields(tree);
         VersionedFlowSnapshot snapshot = toModel(source, tree);
         FlowRules.check(source, snapshot);
         return new FlowDefinition(source, CanonicalFlowWriter.write(snapshot));
@@ -75,6 +79,21 @@ public final class FlowDefinitionReader {
                     + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new InvalidFlowDefinitionException(source, e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void removeNullFields(JsonNode node) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                JsonNode value = it.next().getValue();
+                if (value.isNull()) {
+                    it.remove();
+                } else {
+                    removeNullFields(value);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(FlowDefinitionReader::removeNullFields);
         }
     }
 

@@ -13,6 +13,7 @@ import org.apache.nifi.registry.flow.VersionedFlowSnapshot;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class FlowRules {
         }
         Set<String> connectable = new HashSet<>();
         collectConnectable(root, connectable);
-        checkGroup(root, "flowContents", connectable, problems);
+        checkGroup(root, connectable, problems);
         if (snapshot.getParameterContexts() != null) {
             for (Map.Entry<String, VersionedParameterContext> context : snapshot.getParameterContexts().entrySet()) {
                 checkParameters(context.getKey(), context.getValue(), problems);
@@ -47,26 +48,26 @@ final class FlowRules {
     }
 
     private static void collectConnectable(VersionedProcessGroup group, Set<String> ids) {
-        group.getProcessors().forEach(p -> ids.add(p.getIdentifier()));
-        group.getInputPorts().forEach(p -> ids.add(p.getIdentifier()));
-        group.getOutputPorts().forEach(p -> ids.add(p.getIdentifier()));
-        group.getFunnels().forEach(f -> ids.add(f.getIdentifier()));
-        for (VersionedRemoteProcessGroup remote : group.getRemoteProcessGroups()) {
-            remote.getInputPorts().forEach(p -> ids.add(p.getIdentifier()));
-            remote.getOutputPorts().forEach(p -> ids.add(p.getIdentifier()));
+        each(group.getProcessors()).forEach(p -> ids.add(p.getIdentifier()));
+        each(group.getInputPorts()).forEach(p -> ids.add(p.getIdentifier()));
+        each(group.getOutputPorts()).forEach(p -> ids.add(p.getIdentifier()));
+        each(group.getFunnels()).forEach(f -> ids.add(f.getIdentifier()));
+        for (VersionedRemoteProcessGroup remote : each(group.getRemoteProcessGroups())) {
+            each(remote.getInputPorts()).forEach(p -> ids.add(p.getIdentifier()));
+            each(remote.getOutputPorts()).forEach(p -> ids.add(p.getIdentifier()));
         }
-        group.getProcessGroups().forEach(child -> collectConnectable(child, ids));
+        each(group.getProcessGroups()).forEach(child -> collectConnectable(child, ids));
     }
 
-    private static void checkGroup(VersionedProcessGroup group, String where, Set<String> connectable, List<String> problems) {
-        for (VersionedConnection connection : group.getConnections()) {
+    private static void checkGroup(VersionedProcessGroup group, Set<String> connectable, List<String> problems) {
+        for (VersionedConnection connection : each(group.getConnections())) {
             checkEndpoint(connection, "source", connection.getSource(), connectable, problems);
             checkEndpoint(connection, "destination", connection.getDestination(), connectable, problems);
         }
-        group.getProcessors().forEach(p -> checkSensitiveProperties(p, "processor", p, problems));
-        group.getControllerServices().forEach(s -> checkSensitiveProperties(s, "controller service", s, problems));
-        for (VersionedProcessGroup child : group.getProcessGroups()) {
-            checkGroup(child, where + "/" + child.getName(), connectable, problems);
+        each(group.getProcessors()).forEach(p -> checkSensitiveProperties(p, "processor", p, problems));
+        each(group.getControllerServices()).forEach(s -> checkSensitiveProperties(s, "controller service", s, problems));
+        for (VersionedProcessGroup child : each(group.getProcessGroups())) {
+            checkGroup(child, connectable, problems);
         }
     }
 
@@ -99,15 +100,17 @@ final class FlowRules {
     }
 
     private static void checkParameters(String contextName, VersionedParameterContext context, List<String> problems) {
-        if (context.getParameters() == null) {
-            return;
-        }
-        for (VersionedParameter parameter : context.getParameters()) {
+        for (VersionedParameter parameter : each(context.getParameters())) {
             if (parameter.isSensitive() && parameter.getValue() != null) {
                 problems.add("sensitive parameter '" + parameter.getName() + "' of parameter context '" + contextName
                         + "' has a value: leave it empty in the file and fill it in NiFi");
             }
         }
+    }
+
+    /** A set the file gave as null holds nothing. */
+    private static <T> Collection<T> each(Collection<T> items) {
+        return items == null ? List.of() : items;
     }
 
     private static boolean isParameterReference(String value) {

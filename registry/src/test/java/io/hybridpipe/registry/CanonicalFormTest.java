@@ -30,6 +30,22 @@ class CanonicalFormTest {
     }
 
     @Test
+    void aNullFieldNormalisesLikeAnAbsentOne() throws Exception {
+        ObjectNode withNulls = Fixtures.tree(Fixtures.SAMPLE);
+        ((ObjectNode) withNulls.path("flowContents")).putNull("labels");
+        ((ObjectNode) withNulls.path("flowContents").path("processors").get(0)).putNull("comments");
+        ObjectNode absent = Fixtures.tree(Fixtures.SAMPLE);
+        ((ObjectNode) absent.path("flowContents")).remove("labels");
+        ((ObjectNode) absent.path("flowContents").path("processors").get(0)).remove("comments");
+
+        byte[] fromNulls = FlowDefinitionReader.parse(dir.resolve("a.json"), Fixtures.JSON.writeValueAsBytes(withNulls)).canonicalBytes();
+        byte[] fromAbsent = FlowDefinitionReader.parse(dir.resolve("a.json"), Fixtures.JSON.writeValueAsBytes(absent)).canonicalBytes();
+
+        assertThat(fromNulls).isEqualTo(fromAbsent);
+        assertThat(FlowDefinitionReader.parse(dir.resolve("a.json"), fromNulls).canonicalBytes()).isEqualTo(fromNulls);
+    }
+
+    @Test
     void componentOrderAndKeyOrderDoNotChangeTheCanonicalForm() throws Exception {
         ObjectNode shuffled = Fixtures.tree(Fixtures.SAMPLE);
         reverse((ArrayNode) shuffled.path("flowContents").path("processors"));
