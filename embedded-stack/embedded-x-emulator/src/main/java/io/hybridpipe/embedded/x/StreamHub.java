@@ -74,7 +74,8 @@ final class StreamHub {
     private void remember(GeneratedTweet tweet) {
         history.addLast(tweet);
         long horizon = tweet.createdAtMillis - BACKFILL_WINDOW.toMillis();
-        while (history.size() > historyCapacity || history.peekFirst().createdAtMillis < horizon) {
+        while (!history.isEmpty()
+                && (history.size() > historyCapacity || history.peekFirst().createdAtMillis < horizon)) {
             history.removeFirst();
         }
     }

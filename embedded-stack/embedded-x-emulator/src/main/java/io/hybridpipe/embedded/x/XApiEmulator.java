@@ -265,6 +265,9 @@ public final class XApiEmulator implements AutoCloseable {
 
         /** The rate generator stops after this many posts; keep-alives continue. */
         public Builder maxTweets(long maxTweets) {
+            if (maxTweets < 0) {
+                throw new IllegalArgumentException("maxTweets must be >= 0");
+            }
             this.maxTweets = maxTweets;
             return this;
         }
@@ -280,6 +283,9 @@ public final class XApiEmulator implements AutoCloseable {
 
         /** More simultaneous streams than this are refused with 429 TooManyConnections (default 0 = no limit). */
         public Builder maxConnections(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be >= 0");
+            }
             this.maxConnections = max;
             return this;
         }
@@ -299,6 +305,9 @@ public final class XApiEmulator implements AutoCloseable {
 
         /** How many recent posts the backfill history keeps at most (it also forgets posts older than 5 min). */
         public Builder backfillCapacity(int tweets) {
+            if (tweets < 0) {
+                throw new IllegalArgumentException("capacity must be >= 0");
+            }
             this.backfillCapacity = tweets;
             return this;
         }
