@@ -3,6 +3,8 @@ package io.hybridpipe.embedded.x;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +16,12 @@ final class HttpRequestReader {
     static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
 
     private final InputStream in;
+    private final OutputStream out;
 
-    HttpRequestReader(InputStream in) {
+    /** @param out where to write {@code 100 Continue} for clients that send {@code Expect: 100-continue} */
+    HttpRequestReader(InputStream in, OutputStream out) {
         this.in = in;
+        this.out = out;
     }
 
     /** @return the request, or {@code null} if the client closed the connection before sending one */
@@ -43,6 +48,10 @@ final class HttpRequestReader {
             }
             headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
                     (a, b) -> a + ", " + b);
+        }
+        if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
         }
         byte[] body = readBody(headers);
         try {

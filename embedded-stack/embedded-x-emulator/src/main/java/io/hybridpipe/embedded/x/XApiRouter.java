@@ -50,7 +50,7 @@ final class XApiRouter implements LoopbackHttpServer.ConnectionHandler {
         OutputStream out = socket.getOutputStream();
         HttpRequest request;
         try {
-            request = new HttpRequestReader(new BufferedInputStream(socket.getInputStream())).read();
+            request = new HttpRequestReader(new BufferedInputStream(socket.getInputStream()), out).read();
         } catch (HttpRequestReader.MalformedRequestException e) {
             log.record(new ConnectionAttempt(at, "(malformed)", 400));
             HttpResponses.write(out, 400, Map.of(), XProblems.invalidRequest(null, null, e.getMessage()));

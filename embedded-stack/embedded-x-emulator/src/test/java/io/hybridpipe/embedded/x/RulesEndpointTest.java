@@ -156,4 +156,19 @@ class RulesEndpointTest {
         assertThatThrownBy(() -> x.addRule("cat", null)).hasMessageContaining("DuplicateRule");
         assertThatThrownBy(() -> x.addRule("-cat", null)).hasMessageContaining("non-negation");
     }
+
+    @Test
+    void clientsThatExpect100ContinueAreServedAndChunkedBodiesAreRead() {
+        java.net.http.HttpRequest.Builder expecting = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(x.baseUrl() + RULES))
+                .expectContinue(true)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"add\":[{\"value\":\"continue\"}]}"));
+        assertThat(Http.send(x, expecting, "t").statusCode()).isEqualTo(201);
+        java.net.http.HttpRequest.Builder chunked = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(x.baseUrl() + RULES))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        "{\"add\":[{\"value\":\"chunked\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(Http.send(x, chunked, "t").statusCode()).isEqualTo(201);
+        assertThat(x.rules()).extracting(StreamRule::value).containsExactly("continue", "chunked");
+    }
 }
