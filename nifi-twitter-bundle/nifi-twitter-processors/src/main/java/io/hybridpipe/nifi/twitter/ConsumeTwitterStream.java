@@ -155,17 +155,7 @@ public class ConsumeTwitterStream extends AbstractSessionFactoryProcessor {
         if (current == null) {
             return;
         }
-        current.stopReading();
-        current.drainAll();
-        ProcessSessionFactory factory = sessionFactory.get();
-        if (factory != null && current.hasPending()) {
-            try {
-                emit(factory, current, Instant.now(), true);
-            } catch (RuntimeException e) {
-                getLogger().error("Could not emit the {} tweet(s) and {} error message(s) received before stopping",
-                        current.pendingTweets(), current.pendingErrors(), e);
-            }
-        }
+        stopAndEmitEverything(current);
         publishState(context, current);
         run = null;
     }
@@ -174,10 +164,25 @@ public class ConsumeTwitterStream extends AbstractSessionFactoryProcessor {
     public void onPrimaryNodeStateChange(PrimaryNodeState state) {
         StreamRun current = run;
         if (state == PrimaryNodeState.PRIMARY_NODE_REVOKED && current != null) {
-            // another node takes over the single connection; what this node received is emitted on stop or on
-            // the next trigger should it become primary again
+            // the new primary node opens the app's single connection; this node will not be triggered any more,
+            // so what it received is emitted now
             getLogger().info("No longer the primary node: closing the X stream connection");
-            current.stopReading();
+            stopAndEmitEverything(current);
+        }
+    }
+
+    /** The reader stops first, so that nothing arrives after the last FlowFile (as ListenHTTP does, with the session factory of the last trigger). */
+    private void stopAndEmitEverything(StreamRun current) {
+        current.stopReading();
+        current.drainAll();
+        ProcessSessionFactory factory = sessionFactory.get();
+        if (factory != null && current.hasPending()) {
+            try {
+                emit(factory, current, Instant.now(), true);
+            } catch (RuntimeException e) {
+                getLogger().error("Could not emit the {} tweet(s) and {} error message(s) received before the stream"
+                        + " stopped", current.pendingTweets(), current.pendingErrors(), e);
+            }
         }
     }
 

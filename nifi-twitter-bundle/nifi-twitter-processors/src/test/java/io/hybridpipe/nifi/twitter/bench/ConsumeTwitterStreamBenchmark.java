@@ -35,6 +35,12 @@ public final class ConsumeTwitterStreamBenchmark {
     private static final int EMIT_CHUNK = 5_000;
     /** The driver keeps the emulator at most this far ahead of the consumer, so its own buffers stay small. */
     private static final long MAX_AHEAD = 40_000;
+    /**
+     * Extra posts sent after the measured ones: the emulator may hold its last partial chunk until more posts or a
+     * keep-alive come, and the clock must not wait for that.
+     */
+    private static final int TAIL = 2_000;
+    private static final long NO_PROGRESS_LIMIT_NANOS = 60_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TWEET_FIELDS = "author_id,conversation_id,created_at,entities,in_reply_to_user_id,lang,public_metrics,referenced_tweets,source";
     private static final String EXPANSIONS = "author_id";
@@ -92,11 +98,12 @@ public final class ConsumeTwitterStreamBenchmark {
     private static Thread producer(XApiEmulator x, long n, LongSupplier consumed) {
         Thread t = new Thread(() -> {
             long emitted = 0;
-            while (emitted < n) {
+            long total = n + TAIL;
+            while (emitted < total) {
                 while (emitted - consumed.getAsLong() > MAX_AHEAD) {
                     Thread.onSpinWait();
                 }
-                int chunk = (int) Math.min(EMIT_CHUNK, n - emitted);
+                int chunk = (int) Math.min(EMIT_CHUNK, total - emitted);
                 x.emit(chunk);
                 emitted += chunk;
             }
@@ -125,7 +132,7 @@ public final class ConsumeTwitterStreamBenchmark {
             AtomicLong tweets = new AtomicLong();
             long bytes = 0;
             if (prefilled) {
-                x.emit((int) n);
+                x.emit((int) n + TAIL);
             }
             HeapWatch heap = new HeapWatch();
             long cpuStart = consumerCpuNanos();
@@ -133,7 +140,15 @@ public final class ConsumeTwitterStreamBenchmark {
             if (!prefilled) {
                 producer(x, n, tweets::get).start();
             }
+            long lastCount = -1;
+            long lastProgress = System.nanoTime();
             while (tweets.get() < n) {
+                if (tweets.get() != lastCount) {
+                    lastCount = tweets.get();
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > NO_PROGRESS_LIMIT_NANOS) {
+                    throw new IllegalStateException(label + ": no progress for 60 s at " + lastCount + " of " + n + " tweets");
+                }
                 processor.onTrigger(runner.getProcessContext(), runner.getProcessSessionFactory());
                 for (MockFlowFile f : runner.getFlowFilesForRelationship("success")) {
                     tweets.addAndGet(Long.parseLong(f.getAttribute("tweet.count")));
@@ -154,14 +169,14 @@ public final class ConsumeTwitterStreamBenchmark {
         try (XApiEmulator x = emulator()) {
             HttpURLConnection connection = (HttpURLConnection) new URL(x.baseUrl() + "/2/tweets/sample/stream" + QUERY).openConnection();
             connection.setRequestProperty("Authorization", "Bearer " + TOKEN);
-            connection.setReadTimeout(30_000);
+            connection.setReadTimeout(60_000);
             AtomicLong tweets = new AtomicLong();
             long bytes = 0;
             HeapWatch heap = new HeapWatch();
             connection.connect();
             try (CountingStream in = new CountingStream(connection.getInputStream());
                  BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)) {
-                x.emit((int) n);
+                x.emit((int) n + TAIL);
                 long cpuStart = consumerCpuNanos();
                 long start = System.nanoTime();
                 String line;
