@@ -70,7 +70,7 @@ public final class BatchPipeline {
             }
             if (alreadyLoaded(ranges)) {
                 LOG.info("batch {} is already in the warehouse: skipped", ranges.ranges());
-                return new BatchOutcome(ranges, 0, 0, 0, 0, true, millisSince(start));
+                return new BatchOutcome(ranges, 0, 0, 0, 0, true, millisSince(start), 0);
             }
             try {
                 intentLog().record(ranges);
@@ -106,7 +106,7 @@ public final class BatchPipeline {
         long loadMillis = millisSince(loadStart);
         crashPoints.reached(BatchStep.LOADED);
         BatchOutcome outcome = new BatchOutcome(ranges, valid, invalid, files.size(), load.merged(), load.skipped(),
-                millisSince(start));
+                millisSince(start), loadMillis);
         LOG.info("batch of {} records: {} rows in {} files, {} quarantined, {} merged{} in {} ms (warehouse {} ms)",
                 ranges.recordCount(), valid, files.size(), invalid, load.merged(), load.skipped() ? " (already loaded)" : "",
                 outcome.millis(), loadMillis);

@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.hadoop.conf.Configuration;
@@ -43,23 +49,53 @@ public final class PostgresDialect implements WarehouseDialect {
     }
 
     @Override
+    public boolean mergesFromSubquery() {
+        return true;
+    }
+
+    /** The next file is read and converted while the previous one is being copied in. */
+    @Override
     public void loadStaging(Connection c, String stagingTable, LoadRequest request, Consumer<String> statementLog)
             throws SQLException {
         String copy = "COPY " + WarehouseTable.requireIdentifier(stagingTable, "staging table")
                 + " (" + String.join(", ", TweetSchema.columnNames()) + ") FROM STDIN (FORMAT csv)";
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "warehouse-file-reader");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            Path manifest = new Path(StorageLayout.hadoopUri(request.manifestUri()));
-            for (RedshiftManifest.Entry entry : RedshiftManifest.read(conf, manifest)) {
-                StringBuilder csv = new StringBuilder();
-                for (CanonicalTweet t : format.read(conf, new Path(StorageLayout.hadoopUri(entry.url())))) {
-                    CsvRows.append(csv, t);
-                }
+            List<RedshiftManifest.Entry> entries =
+                    RedshiftManifest.read(conf, new Path(StorageLayout.hadoopUri(request.manifestUri())));
+            Future<String> next = entries.isEmpty() ? null : reader.submit(() -> csv(entries.get(0)));
+            for (int i = 0; i < entries.size(); i++) {
+                String rows = next.get();
+                next = i + 1 < entries.size() ? reader.submit(csvOf(entries.get(i + 1))) : null;
                 statementLog.accept(copy);
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(rows));
             }
-        } catch (IOException e) {
-            throw new SQLException("could not read the files of " + request.manifestUri() + ": " + e.getMessage(), "58030", e);
+        } catch (IOException | ExecutionException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new SQLException("could not read the files of " + request.manifestUri() + ": " + cause.getMessage(),
+                    "58030", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while loading " + request.manifestUri(), "57014", e);
+        } finally {
+            reader.shutdownNow();
         }
+    }
+
+    private Callable<String> csvOf(RedshiftManifest.Entry entry) {
+        return () -> csv(entry);
+    }
+
+    private String csv(RedshiftManifest.Entry entry) throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (CanonicalTweet t : format.read(conf, new Path(StorageLayout.hadoopUri(entry.url())))) {
+            CsvRows.append(csv, t);
+        }
+        return csv.toString();
     }
 
     @Override

@@ -24,6 +24,14 @@ public interface WarehouseDialect {
      */
     String describeFailure(Connection c, SQLException failure);
 
+    /**
+     * True when {@code MERGE ... USING (subquery)} is allowed, which saves copying the batch into a second
+     * staging table; Redshift's MERGE takes a table only.
+     */
+    default boolean mergesFromSubquery() {
+        return false;
+    }
+
     /** SQL type of the audit table's text columns. */
     default String longTextType() {
         return "VARCHAR(65535)";

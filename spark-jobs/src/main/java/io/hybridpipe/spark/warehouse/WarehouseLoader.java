@@ -150,12 +150,17 @@ public final class WarehouseLoader {
                 return new LoadResult(request.manifestUri(), true, 0, attempt);
             }
             long merged = 0;
-            if (request.fileCount() > 0) {
+            if (request.fileCount() > 0 && dialect.mergesFromSubquery()) {
+                execute(st, "CREATE TEMP TABLE " + STAGING_RAW + " (LIKE " + tweets.qualified() + ")");
+                dialect.loadStaging(c, STAGING_RAW, request, statementLog);
+                merged = executeUpdate(st, mergeStatement("(" + dedupSelect() + ")"));
+                execute(st, "DROP TABLE " + STAGING_RAW);
+            } else if (request.fileCount() > 0) {
                 execute(st, "CREATE TEMP TABLE " + STAGING_RAW + " (LIKE " + tweets.qualified() + ")");
                 execute(st, "CREATE TEMP TABLE " + STAGING + " (LIKE " + tweets.qualified() + ")");
                 dialect.loadStaging(c, STAGING_RAW, request, statementLog);
-                merged = executeUpdate(st, dedupStatement());
-                execute(st, mergeStatement());
+                merged = executeUpdate(st, "INSERT INTO " + STAGING + " " + dedupSelect());
+                execute(st, mergeStatement(STAGING));
                 execute(st, "DROP TABLE " + STAGING);
                 execute(st, "DROP TABLE " + STAGING_RAW);
             }
@@ -166,19 +171,20 @@ public final class WarehouseLoader {
     }
 
     /** One row per id: a batch can hold the same tweet twice (an upstream retry), and MERGE rejects that. */
-    String dedupStatement() {
+    String dedupSelect() {
         String cols = String.join(", ", TweetSchema.columnNames());
-        return "INSERT INTO " + STAGING + " SELECT " + cols + " FROM (SELECT " + cols
+        return "SELECT " + cols + " FROM (SELECT " + cols
                 + ", ROW_NUMBER() OVER (PARTITION BY id ORDER BY ingested_at DESC) AS hp_rn FROM " + STAGING_RAW
                 + ") d WHERE d.hp_rn = 1";
     }
 
-    String mergeStatement() {
+    /** @param source a table, or a parenthesised query where the dialect's MERGE accepts one */
+    String mergeStatement(String source) {
         List<String> columns = TweetSchema.columnNames();
         String updates = columns.stream().filter(col -> !col.equals("id"))
                 .map(col -> col + " = s." + col).collect(Collectors.joining(", "));
         String values = columns.stream().map(col -> "s." + col).collect(Collectors.joining(", "));
-        return "MERGE INTO " + tweets.qualified() + " USING " + STAGING + " s ON " + tweets.qualified() + ".id = s.id"
+        return "MERGE INTO " + tweets.qualified() + " USING " + source + " s ON " + tweets.qualified() + ".id = s.id"
                 + " WHEN MATCHED THEN UPDATE SET " + updates
                 + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES (" + values + ")";
     }
