@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,7 +76,7 @@ public final class StatelessFlowRunner {
         Path engineDirectory = workingDirectory.resolve("engine");
         Path extensionsDirectory = workingDirectory.resolve("extensions");
         Path runDirectory = newRunDirectory();
-        prepareExtensions(engineDirectory, extensionsDirectory);
+        ExtraNars.install(extraNars, extensionsDirectory, engineDirectory);
 
         FlowFileFolder inputFolder = new FlowFileFolder(runDirectory.resolve("input"));
         inputs.forEach(inputFolder::write);
@@ -112,20 +111,6 @@ public final class StatelessFlowRunner {
             throw new IOException("Cannot hand the parameter values to the engine's JVM; see " + logFile, e);
         }
         return new RunningStatelessFlow(process, spec, logFile);
-    }
-
-    private void prepareExtensions(Path engineDirectory, Path extensionsDirectory) throws IOException {
-        Files.createDirectories(extensionsDirectory);
-        try (DirectoryStream<Path> previous = Files.newDirectoryStream(extensionsDirectory, "*.nar")) {
-            for (Path nar : previous) {
-                Files.delete(nar);
-            }
-        }
-        for (Path nar : extraNars) {
-            String narFileName = nar.getFileName().toString();
-            UnpackedNarFolders.delete(engineDirectory, narFileName);
-            Files.copy(nar, extensionsDirectory.resolve(narFileName), StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private Path newRunDirectory() throws IOException {

@@ -102,6 +102,28 @@ class HandOverFormatsTest {
     }
 
     @Test
+    void anUnchangedExtraNarKeepsItsUnpackedFolderAChangedOneLosesItAndAnUnwantedOneGoes() throws Exception {
+        Path engine = directory.resolve("engine");
+        Path extensions = directory.resolve("extensions");
+        Path source = Files.createDirectories(directory.resolve("build"));
+        Path ours = Files.writeString(source.resolve("ours-1.0.nar"), "version 1");
+        Path old = Files.writeString(source.resolve("old-1.0.nar"), "old");
+        ExtraNars.install(List.of(ours, old), extensions, engine);
+        Path oursUnpacked = Files.createDirectories(engine.resolve("nar/extensions/ours-1.0.nar-unpacked"));
+        Path oldUnpacked = Files.createDirectories(engine.resolve("nar/extensions/old-1.0.nar-unpacked"));
+
+        ExtraNars.install(List.of(ours), extensions, engine);
+        assertThat(oursUnpacked).as("same bytes: unpacked folder reused").isDirectory();
+        assertThat(oldUnpacked).doesNotExist();
+        assertThat(extensions.resolve("old-1.0.nar")).doesNotExist();
+
+        Files.writeString(ours, "version 2");
+        ExtraNars.install(List.of(ours), extensions, engine);
+        assertThat(oursUnpacked).as("rebuilt NAR: stale unpacked folder removed").doesNotExist();
+        assertThat(extensions.resolve("ours-1.0.nar")).hasContent("version 2");
+    }
+
+    @Test
     void aDirectoryWithoutTheAssembledRuntimeIsRejectedWithHowToBuildIt() {
         assertThatThrownBy(() -> StatelessRuntime.at(directory))
                 .isInstanceOf(IllegalStateException.class)
