@@ -29,6 +29,14 @@ public final class ConnectionOptions {
             + " endpoints or your identity provider). Without it, env " + TOKEN_ENV + " is used when set.")
     Path tokenFile;
 
+    @Option(names = "--username", description = "Log in as this user (the Registry's login identity provider, e.g."
+            + " LDAP) to get a token; password from the variable named by --password-env. Not used when a token is given.")
+    String username;
+
+    @Option(names = "--password-env", defaultValue = "NIFI_REGISTRY_PASSWORD",
+            description = "Environment variable holding the --username password (default ${DEFAULT-VALUE}).")
+    String passwordEnv;
+
     @Option(names = "--truststore", description = "Truststore (PKCS12 or JKS) with the Registry's CA.")
     Path truststore;
 
@@ -63,8 +71,14 @@ public final class ConnectionOptions {
         this.environment = Map.copyOf(environment);
     }
 
-    public RegistryGateway connect() throws IOException {
-        return new RegistryGateway(client(), requestConfig());
+    public RegistryGateway connect() throws IOException, RegistryFailure {
+        NiFiRegistryClient client = client();
+        try {
+            return new RegistryGateway(client, requestConfig(client));
+        } catch (IOException | RegistryFailure e) {
+            client.close();
+            throw e;
+        }
     }
 
     NiFiRegistryClient client() throws IOException {
@@ -89,7 +103,20 @@ public final class ConnectionOptions {
         return stores.sslContext();
     }
 
-    RequestConfig requestConfig() throws IOException {
+    /** The bearer token to send: from --token-file, else NIFI_REGISTRY_TOKEN, else a login with --username. */
+    RequestConfig requestConfig(NiFiRegistryClient client) throws IOException, RegistryFailure {
+        String token = givenToken();
+        if (token == null && username != null) {
+            token = RegistryGateway.login(client, username, secret(passwordEnv, "--username"));
+        }
+        if (token == null) {
+            return Map::of;
+        }
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
+        return () -> headers;
+    }
+
+    private String givenToken() throws IOException {
         String token = null;
         if (tokenFile != null) {
             token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
@@ -99,16 +126,12 @@ public final class ConnectionOptions {
         } else if (environment.get(TOKEN_ENV) != null && !environment.get(TOKEN_ENV).isBlank()) {
             token = environment.get(TOKEN_ENV).trim();
         }
-        if (token == null) {
-            return Map::of;
-        }
-        Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
-        return () -> headers;
+        return token;
     }
 
     private char[] secret(String variable, String what) throws IOException {
         String value = environment.get(variable);
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             throw new IOException("the " + what + " password is expected in environment variable " + variable + ", which is not set");
         }
         return value.toCharArray();

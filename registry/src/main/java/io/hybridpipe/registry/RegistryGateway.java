@@ -91,6 +91,12 @@ public final class RegistryGateway implements Closeable {
                 () -> client.getFlowSnapshotClient(requestConfig).create(content).getSnapshotMetadata());
     }
 
+    /** Exchanges a user name and password for a bearer token ({@code POST /access/token/login}). */
+    static String login(NiFiRegistryClient client, String username, char[] password) throws RegistryFailure {
+        return call("logging in as '" + username + "'",
+                () -> client.getAccessClient().getToken(username, new String(password)));
+    }
+
     @Override
     public void close() throws IOException {
         client.close();

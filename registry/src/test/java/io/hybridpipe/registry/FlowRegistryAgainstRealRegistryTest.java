@@ -2,6 +2,7 @@ package io.hybridpipe.registry;
 
 import org.apache.nifi.registry.bucket.Bucket;
 import org.apache.nifi.registry.client.NiFiRegistryClient;
+import org.apache.nifi.registry.client.RequestConfig;
 import org.apache.nifi.registry.revision.entity.RevisionInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -47,10 +48,11 @@ class FlowRegistryAgainstRealRegistryTest extends FlowRegistryScenarios {
     void deleteTestBucket() throws Exception {
         ConnectionOptions options = connectionOptions();
         try (NiFiRegistryClient client = options.client()) {
-            for (Bucket candidate : client.getBucketClient(options.requestConfig()).getAll()) {
+            RequestConfig requestConfig = options.requestConfig(client);
+            for (Bucket candidate : client.getBucketClient(requestConfig).getAll()) {
                 if (bucket.equals(candidate.getName())) {
                     long revision = candidate.getRevision() == null ? 0L : candidate.getRevision().getVersion();
-                    client.getBucketClient(options.requestConfig()).delete(candidate.getIdentifier(), new RevisionInfo(null, revision));
+                    client.getBucketClient(requestConfig).delete(candidate.getIdentifier(), new RevisionInfo(null, revision));
                 }
             }
         }

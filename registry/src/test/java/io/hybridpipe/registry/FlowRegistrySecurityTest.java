@@ -49,6 +49,28 @@ class FlowRegistrySecurityTest {
     }
 
     @Test
+    void aUserLogsInWithPasswordFromTheEnvironmentAndAWrongPasswordIs401() throws Exception {
+        try (NiFiRegistryDouble registry = NiFiRegistryDouble.builder()
+                .user("carol", "s3cret-pw", NiFiRegistryDouble.Access.READ_WRITE).start()) {
+            Path local = repo();
+            CliRun wrong = run(registry, Map.of("NIFI_REGISTRY_PASSWORD", "guess"), "push", local, "--comment", "v1",
+                    "--username", "carol");
+            assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(4);
+            assertThat(wrong.err()).contains("logging in as 'carol' failed: 401 Unauthorized").doesNotContain("guess");
+
+            CliRun noPassword = run(registry, Map.of(), "push", local, "--comment", "v1", "--username", "carol");
+            assertThat(noPassword.exitCode()).as(noPassword.toString()).isEqualTo(5);
+            assertThat(noPassword.err()).contains("NIFI_REGISTRY_PASSWORD, which is not set");
+
+            CliRun right = run(registry, Map.of("NIFI_REGISTRY_PASSWORD", "s3cret-pw"), "push", local, "--comment", "v1",
+                    "--username", "carol");
+            assertThat(right.exitCode()).as(right.toString()).isZero();
+            assertThat(run(registry, Map.of("NIFI_REGISTRY_PASSWORD", "s3cret-pw"), "list", local, "--username", "carol").out())
+                    .contains("by carol");
+        }
+    }
+
+    @Test
     void anIdentityWithoutWritePolicyIs403() throws Exception {
         try (NiFiRegistryDouble registry = securedWithTokens()) {
             Path local = repo();

@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  * machine). It is a real HTTP(S) server on loopback implementing the bucket, flow and version
  * endpoints that nifi-registry-client 1.18.0 calls (and bucket deletion, which the opt-in
  * real-Registry test uses to clean up), with the Registry's documented answers:
- * 401 without a known identity when secured, 403 for an identity without the policy, 404 for an
+ * username/password login for a bearer token, 401 without a known identity when secured, 403 for an identity without the policy, 404 for an
  * unknown bucket, flow or version, 409 for a duplicate name or a version that is not one above the
  * latest, 400 for a snapshot without metadata or contents.
  *
@@ -63,12 +64,14 @@ public final class NiFiRegistryDouble implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Identity> tokens;
+    private final Map<String, User> users;
     private final Map<String, Access> certificateSubjects;
     private final Map<String, BucketState> buckets = new LinkedHashMap<>();
     private final List<String> requestLog = new ArrayList<>();
 
     private NiFiRegistryDouble(Builder builder) throws IOException {
-        this.tokens = Map.copyOf(builder.tokens);
+        this.tokens = new HashMap<>(builder.tokens);
+        this.users = Map.copyOf(builder.users);
         this.certificateSubjects = Map.copyOf(builder.certificateSubjects);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         if (builder.sslContext != null) {
@@ -142,8 +145,11 @@ public final class NiFiRegistryDouble implements AutoCloseable {
         if (!path.startsWith(API + "/")) {
             return Reply.text(404, "Not Found");
         }
+        if ((API + "/access/token/login").equals(path)) {
+            return "POST".equals(method) ? login(exchange) : methodNotAllowed();
+        }
         Identity identity;
-        if (tokens.isEmpty() && certificateSubjects.isEmpty()) {
+        if (tokens.isEmpty() && users.isEmpty() && certificateSubjects.isEmpty()) {
             identity = new Identity("anonymous", Access.READ_WRITE);
         } else {
             identity = authenticate(exchange);
@@ -204,6 +210,23 @@ public final class NiFiRegistryDouble implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** The Registry's username/password login: HTTP Basic in, a bearer token out (201). */
+    private Reply login(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return Reply.text(401, "The supplied client credentials are not valid.");
+        }
+        String decoded = new String(Base64.getDecoder().decode(authorization.substring("Basic ".length())), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        User user = colon < 0 ? null : users.get(decoded.substring(0, colon));
+        if (user == null || !user.password.equals(decoded.substring(colon + 1))) {
+            return Reply.text(401, "The supplied username and password are not valid.");
+        }
+        String token = "login-" + UUID.randomUUID();
+        tokens.put(token, new Identity(decoded.substring(0, colon), user.access));
+        return new Reply(201, "text/plain", token);
     }
 
     private Reply listBuckets() throws IOException {
@@ -411,6 +434,9 @@ public final class NiFiRegistryDouble implements AutoCloseable {
         }
     }
 
+    private record User(String password, Access access) {
+    }
+
     private record StoredVersion(ObjectNode metadata, byte[] content) {
     }
 
@@ -427,11 +453,18 @@ public final class NiFiRegistryDouble implements AutoCloseable {
     /** Configures security: bearer tokens, HTTPS, client certificates. */
     public static final class Builder {
         private final Map<String, Identity> tokens = new HashMap<>();
+        private final Map<String, User> users = new HashMap<>();
         private final Map<String, Access> certificateSubjects = new HashMap<>();
         private SSLContext sslContext;
 
         public Builder token(String token, String identity, Access access) {
             tokens.put(token, new Identity(identity, access));
+            return this;
+        }
+
+        /** A user of the login identity provider, who gets a token from {@code /access/token/login}. */
+        public Builder user(String name, String password, Access access) {
+            users.put(name, new User(password, access));
             return this;
         }
 
