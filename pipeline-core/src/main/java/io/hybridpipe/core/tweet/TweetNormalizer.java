@@ -13,6 +13,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import static io.hybridpipe.core.tweet.JsonWalk.count;
+import static io.hybridpipe.core.tweet.JsonWalk.expect;
+import static io.hybridpipe.core.tweet.JsonWalk.fields;
+import static io.hybridpipe.core.tweet.JsonWalk.object;
+import static io.hybridpipe.core.tweet.JsonWalk.objects;
+import static io.hybridpipe.core.tweet.JsonWalk.string;
+
 /**
  * Turns one X API v2 tweet message ({@code data}, {@code includes}, {@code matching_rules}, in any field order)
  * into a {@link CanonicalTweet}, in one pass of Jackson's streaming API:
@@ -58,258 +65,136 @@ public final class TweetNormalizer {
         if (first != JsonToken.START_OBJECT) {
             throw new InvalidTweetException("not a tweet message: top-level JSON is " + first.asString() + ", not an object");
         }
-        boolean hasData = false;
-        boolean hasErrors = false;
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
+        boolean[] hasDataOrErrors = new boolean[2];
+        fields(p, (name, v) -> {
             switch (name) {
                 case "data" -> {
-                    expect(p, v, JsonToken.START_OBJECT, "data");
-                    hasData = true;
-                    readData(p, f);
+                    expect(v, JsonToken.START_OBJECT, "data");
+                    hasDataOrErrors[0] = true;
+                    fields(p, (field, value) -> readDataField(p, field, value, f));
                 }
-                case "includes" -> readIncludes(p, v, f);
-                case "matching_rules" -> readRules(p, v, f);
+                case "includes" -> object(p, v, "includes", (field, value) -> {
+                    if ("users".equals(field)) {
+                        objects(p, value, "includes.users", () -> f.users.add(readUser(p)));
+                    } else {
+                        p.skipChildren();
+                    }
+                });
+                case "matching_rules" -> objects(p, v, "matching_rules", () -> fields(p, (field, value) -> {
+                    String tag = "tag".equals(field) ? string(p, value, "matching_rules[].tag") : null;
+                    if (tag != null) {
+                        f.matchingRuleTags.add(tag);
+                    } else {
+                        p.skipChildren();
+                    }
+                }));
                 case "errors" -> {
-                    hasErrors = true;
+                    hasDataOrErrors[1] = true;
                     p.skipChildren();
                 }
                 default -> p.skipChildren();
             }
-        }
+        });
         if (p.nextToken() != null) {
             throw new InvalidTweetException("malformed JSON: more than one JSON value in the message");
         }
-        if (!hasData) {
-            throw new InvalidTweetException(hasErrors ? "not a tweet message: errors" : "not a tweet message: no data");
+        if (!hasDataOrErrors[0]) {
+            throw new InvalidTweetException(hasDataOrErrors[1] ? "not a tweet message: errors" : "not a tweet message: no data");
         }
     }
 
-    private static void readData(JsonParser p, TweetFields f) throws IOException, InvalidTweetException {
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "id" -> f.id = string(p, v, "data.id");
-                case "text" -> f.text = string(p, v, "data.text");
-                case "source" -> f.source = string(p, v, "data.source");
-                case "author_id" -> f.authorId = string(p, v, "data.author_id");
-                case "created_at" -> f.createdAtText = string(p, v, "data.created_at");
-                case "lang" -> f.lang = string(p, v, "data.lang");
-                case "conversation_id" -> f.conversationId = string(p, v, "data.conversation_id");
-                case "in_reply_to_user_id" -> f.inReplyToUserId = string(p, v, "data.in_reply_to_user_id");
-                case "public_metrics" -> readTweetMetrics(p, v, f);
-                case "referenced_tweets" -> readReferencedTweets(p, v, f);
-                case "entities" -> readEntities(p, v, f);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private static void readTweetMetrics(JsonParser p, JsonToken v, TweetFields f) throws IOException, InvalidTweetException {
-        if (!objectOrNull(p, v, "data.public_metrics")) {
-            return;
-        }
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken m = p.nextToken();
-            switch (name) {
-                case "retweet_count" -> f.retweetCount = count(p, m, "data.public_metrics.retweet_count");
-                case "reply_count" -> f.replyCount = count(p, m, "data.public_metrics.reply_count");
-                case "like_count" -> f.likeCount = count(p, m, "data.public_metrics.like_count");
-                case "quote_count" -> f.quoteCount = count(p, m, "data.public_metrics.quote_count");
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private static void readReferencedTweets(JsonParser p, JsonToken v, TweetFields f) throws IOException, InvalidTweetException {
-        if (!arrayOrNull(p, v, "data.referenced_tweets")) {
-            return;
-        }
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(p, e, JsonToken.START_OBJECT, "data.referenced_tweets[]");
-            String type = null;
-            String id = null;
-            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken s = p.nextToken();
-                switch (name) {
-                    case "type" -> type = string(p, s, "data.referenced_tweets[].type");
-                    case "id" -> id = string(p, s, "data.referenced_tweets[].id");
+    private static void readDataField(JsonParser p, String name, JsonToken v, TweetFields f) throws IOException, InvalidTweetException {
+        switch (name) {
+            case "id" -> f.id = string(p, v, "data.id");
+            case "text" -> f.text = string(p, v, "data.text");
+            case "source" -> f.source = string(p, v, "data.source");
+            case "author_id" -> f.authorId = string(p, v, "data.author_id");
+            case "created_at" -> f.createdAtText = string(p, v, "data.created_at");
+            case "lang" -> f.lang = string(p, v, "data.lang");
+            case "conversation_id" -> f.conversationId = string(p, v, "data.conversation_id");
+            case "in_reply_to_user_id" -> f.inReplyToUserId = string(p, v, "data.in_reply_to_user_id");
+            case "public_metrics" -> object(p, v, "data.public_metrics", (metric, m) -> {
+                switch (metric) {
+                    case "retweet_count" -> f.retweetCount = count(p, m, "data.public_metrics.retweet_count");
+                    case "reply_count" -> f.replyCount = count(p, m, "data.public_metrics.reply_count");
+                    case "like_count" -> f.likeCount = count(p, m, "data.public_metrics.like_count");
+                    case "quote_count" -> f.quoteCount = count(p, m, "data.public_metrics.quote_count");
                     default -> p.skipChildren();
                 }
-            }
-            if ("retweeted".equals(type)) {
-                f.isRetweet = true;
-            } else if ("replied_to".equals(type)) {
-                f.inReplyToTweetId = id;
-            }
+            });
+            case "referenced_tweets" -> objects(p, v, "data.referenced_tweets", () -> readReferencedTweet(p, f));
+            case "entities" -> object(p, v, "data.entities", (entity, list) -> {
+                switch (entity) {
+                    case "hashtags" -> readEntityList(p, list, "data.entities.hashtags", "tag", null, f.hashtags);
+                    case "mentions" -> readEntityList(p, list, "data.entities.mentions", "username", null, f.mentions);
+                    case "urls" -> readEntityList(p, list, "data.entities.urls", "expanded_url", "url", f.urls);
+                    default -> p.skipChildren();
+                }
+            });
+            default -> p.skipChildren();
         }
     }
 
-    private static void readEntities(JsonParser p, JsonToken v, TweetFields f) throws IOException, InvalidTweetException {
-        if (!objectOrNull(p, v, "data.entities")) {
-            return;
-        }
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken list = p.nextToken();
+    /** {@code retweeted} marks a retweet; {@code replied_to} names the tweet replied to; {@code quoted} is neither. */
+    private static void readReferencedTweet(JsonParser p, TweetFields f) throws IOException, InvalidTweetException {
+        String[] typeAndId = new String[2];
+        fields(p, (name, v) -> {
             switch (name) {
-                case "hashtags" -> readEntityList(p, list, "data.entities.hashtags", "tag", null, f.hashtags);
-                case "mentions" -> readEntityList(p, list, "data.entities.mentions", "username", null, f.mentions);
-                case "urls" -> readEntityList(p, list, "data.entities.urls", "expanded_url", "url", f.urls);
+                case "type" -> typeAndId[0] = string(p, v, "data.referenced_tweets[].type");
+                case "id" -> typeAndId[1] = string(p, v, "data.referenced_tweets[].id");
                 default -> p.skipChildren();
             }
+        });
+        if ("retweeted".equals(typeAndId[0])) {
+            f.isRetweet = true;
+        } else if ("replied_to".equals(typeAndId[0])) {
+            f.inReplyToTweetId = typeAndId[1];
         }
     }
 
     /** Collects {@code preferred} (or {@code fallback} when absent) of every object of an entity array. */
     private static void readEntityList(JsonParser p, JsonToken v, String path, String preferred, String fallback,
                                        List<String> into) throws IOException, InvalidTweetException {
-        if (!arrayOrNull(p, v, path)) {
-            return;
-        }
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(p, e, JsonToken.START_OBJECT, path + "[]");
-            String best = null;
-            String second = null;
-            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken s = p.nextToken();
+        objects(p, v, path, () -> {
+            String[] bestAndSecond = new String[2];
+            fields(p, (name, s) -> {
                 if (name.equals(preferred)) {
-                    best = string(p, s, path + "[]." + name);
+                    bestAndSecond[0] = string(p, s, path + "[]." + name);
                 } else if (name.equals(fallback)) {
-                    second = string(p, s, path + "[]." + name);
+                    bestAndSecond[1] = string(p, s, path + "[]." + name);
                 } else {
                     p.skipChildren();
                 }
-            }
-            String value = best != null ? best : second;
+            });
+            String value = bestAndSecond[0] != null ? bestAndSecond[0] : bestAndSecond[1];
             if (value == null) {
                 throw new InvalidTweetException(path + "[] without " + preferred);
             }
             into.add(value);
-        }
-    }
-
-    private static void readIncludes(JsonParser p, JsonToken v, TweetFields f) throws IOException, InvalidTweetException {
-        if (!objectOrNull(p, v, "includes")) {
-            return;
-        }
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken list = p.nextToken();
-            if (!"users".equals(name)) {
-                p.skipChildren();
-                continue;
-            }
-            if (!arrayOrNull(p, list, "includes.users")) {
-                continue;
-            }
-            for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                expect(p, e, JsonToken.START_OBJECT, "includes.users[]");
-                f.users.add(readUser(p));
-            }
-        }
+        });
     }
 
     private static IncludedUser readUser(JsonParser p) throws IOException, InvalidTweetException {
         IncludedUser u = new IncludedUser();
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
+        fields(p, (name, v) -> {
             switch (name) {
                 case "id" -> u.id = string(p, v, "includes.users[].id");
                 case "username" -> u.username = string(p, v, "includes.users[].username");
                 case "name" -> u.name = string(p, v, "includes.users[].name");
                 case "location" -> u.location = string(p, v, "includes.users[].location");
                 case "description" -> u.description = string(p, v, "includes.users[].description");
-                case "public_metrics" -> {
-                    if (objectOrNull(p, v, "includes.users[].public_metrics")) {
-                        for (JsonToken m = p.nextToken(); m == JsonToken.FIELD_NAME; m = p.nextToken()) {
-                            String metric = p.currentName();
-                            JsonToken n = p.nextToken();
-                            switch (metric) {
-                                case "followers_count" -> u.followersCount = count(p, n, "includes.users[].public_metrics.followers_count");
-                                case "following_count" -> u.followingCount = count(p, n, "includes.users[].public_metrics.following_count");
-                                case "tweet_count" -> u.tweetCount = count(p, n, "includes.users[].public_metrics.tweet_count");
-                                default -> p.skipChildren();
-                            }
-                        }
+                case "public_metrics" -> object(p, v, "includes.users[].public_metrics", (metric, n) -> {
+                    switch (metric) {
+                        case "followers_count" -> u.followersCount = count(p, n, "includes.users[].public_metrics.followers_count");
+                        case "following_count" -> u.followingCount = count(p, n, "includes.users[].public_metrics.following_count");
+                        case "tweet_count" -> u.tweetCount = count(p, n, "includes.users[].public_metrics.tweet_count");
+                        default -> p.skipChildren();
                     }
-                }
+                });
                 default -> p.skipChildren();
             }
-        }
+        });
         return u;
-    }
-
-    private static void readRules(JsonParser p, JsonToken v, TweetFields f) throws IOException, InvalidTweetException {
-        if (!arrayOrNull(p, v, "matching_rules")) {
-            return;
-        }
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(p, e, JsonToken.START_OBJECT, "matching_rules[]");
-            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken s = p.nextToken();
-                String tag = "tag".equals(name) ? string(p, s, "matching_rules[].tag") : null;
-                if (tag != null) {
-                    f.matchingRuleTags.add(tag);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-    }
-
-    private static String string(JsonParser p, JsonToken v, String path) throws IOException, InvalidTweetException {
-        if (v == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (v == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw new InvalidTweetException(path + " is not a string");
-    }
-
-    private static Long count(JsonParser p, JsonToken v, String path) throws IOException, InvalidTweetException {
-        if (v == JsonToken.VALUE_NUMBER_INT) {
-            try {
-                return p.getLongValue();
-            } catch (JsonProcessingException e) {
-                throw new InvalidTweetException(path + " does not fit in 64 bits", e);
-            }
-        }
-        if (v == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw new InvalidTweetException(path + " is not an integer");
-    }
-
-    private static boolean objectOrNull(JsonParser p, JsonToken v, String path) throws InvalidTweetException {
-        if (v == JsonToken.VALUE_NULL) {
-            return false;
-        }
-        expect(p, v, JsonToken.START_OBJECT, path);
-        return true;
-    }
-
-    private static boolean arrayOrNull(JsonParser p, JsonToken v, String path) throws InvalidTweetException {
-        if (v == JsonToken.VALUE_NULL) {
-            return false;
-        }
-        expect(p, v, JsonToken.START_ARRAY, path);
-        return true;
-    }
-
-    private static void expect(JsonParser p, JsonToken actual, JsonToken expected, String path) throws InvalidTweetException {
-        if (actual != expected) {
-            String what = expected == JsonToken.START_OBJECT ? "an object" : "an array";
-            throw new InvalidTweetException(path + " is not " + what);
-        }
     }
 
     /** Decodes strictly: a message that is not valid UTF-8 could not be stored byte-exact as text. */
