@@ -29,26 +29,11 @@ final class ForwardingProxy implements AutoCloseable {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        Thread acceptor = new Thread(this::accept, "test-proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        TestSockets.acceptEach(server, "test-proxy", this::serve);
     }
 
     int port() {
         return server.getLocalPort();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Thread t = new Thread(() -> serve(client), "test-proxy-conn");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket client) {
@@ -83,27 +68,11 @@ final class ForwardingProxy implements AutoCloseable {
                 request.append("\r\n");
                 up.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
                 up.flush();
-                Thread toUpstream = new Thread(() -> pipe(in, up), "test-proxy-up");
-                toUpstream.setDaemon(true);
-                toUpstream.start();
-                pipe(upstream.getInputStream(), client.getOutputStream());
+                TestSockets.daemon("test-proxy-up", () -> TestSockets.copy(in, up, pipeEnds)).start();
+                TestSockets.copy(upstream.getInputStream(), client.getOutputStream(), pipeEnds);
             }
         } catch (IOException e) {
             refused.add("connection failed: " + e);
-        }
-    }
-
-    private void pipe(InputStream from, OutputStream to) {
-        byte[] buffer = new byte[16 * 1024];
-        try {
-            int n;
-            while ((n = from.read(buffer)) > 0) {
-                to.write(buffer, 0, n);
-                to.flush();
-            }
-        } catch (IOException e) {
-            // one side closed the connection: expected when a stream ends
-            pipeEnds.add(e.getClass().getSimpleName());
         }
     }
 
