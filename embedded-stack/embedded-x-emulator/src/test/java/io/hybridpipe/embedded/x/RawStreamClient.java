@@ -32,7 +32,6 @@ final class RawStreamClient implements AutoCloseable {
     final int status;
     final Map<String, String> headers = new LinkedHashMap<>();
     private final List<Line> lines = new ArrayList<>();
-    private final List<Long> byteArrivals = new ArrayList<>();
     private volatile boolean endedCleanly;
     private volatile boolean cut;
     private volatile String failure;
@@ -93,9 +92,6 @@ final class RawStreamClient implements AutoCloseable {
             while (true) {
                 String sizeLine = readLine(in);
                 int size = Integer.parseInt(sizeLine.trim(), 16);
-                synchronized (this) {
-                    byteArrivals.add(System.nanoTime());
-                }
                 if (size == 0) {
                     readLine(in);
                     endedCleanly = true;
@@ -144,10 +140,6 @@ final class RawStreamClient implements AutoCloseable {
 
     synchronized long keepAlives() {
         return lines.stream().filter(Line::isKeepAlive).count();
-    }
-
-    synchronized List<Long> chunkArrivals() {
-        return List.copyOf(byteArrivals);
     }
 
     boolean endedCleanly() {
