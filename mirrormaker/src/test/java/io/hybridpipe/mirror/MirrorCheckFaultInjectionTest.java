@@ -85,6 +85,14 @@ class MirrorCheckFaultInjectionTest {
     }
 
     @Test
+    void anUnreachableClusterMeansTheCheckCouldNotRun() {
+        CliRun run = CliRun.of("mirror-check", "--source-bootstrap", KAFKA.clusters().onprem().bootstrapServers(),
+                "--target-bootstrap", "127.0.0.1:1", "--identity-policy", "--timeout", "PT3S");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).doesNotContain("IN SYNC");
+    }
+
+    @Test
     void badArgumentsAreAUsageError() {
         CliRun run = CliRun.of("mirror-check", "--source-bootstrap", KAFKA.clusters().onprem().bootstrapServers());
         assertThat(run.exitCode()).isEqualTo(2);

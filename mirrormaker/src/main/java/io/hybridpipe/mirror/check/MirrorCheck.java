@@ -1,6 +1,7 @@
 package io.hybridpipe.mirror.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.hybridpipe.mirror.Mm2Config;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.mirror.MirrorClientConfig;
@@ -38,8 +40,8 @@ public final class MirrorCheck {
         MirrorClientConfig target = config.clientConfig(flow.target());
         ReplicationPolicy policy = target.replicationPolicy();
         List<String> problems = new ArrayList<>();
-        try (Admin sourceAdmin = Admin.create(source.adminConfig());
-             Admin targetAdmin = Admin.create(target.adminConfig());
+        try (Admin sourceAdmin = Admin.create(withTimeout(source.adminConfig()));
+             Admin targetAdmin = Admin.create(withTimeout(target.adminConfig()));
              PartitionReader sourceReader = new PartitionReader(source.consumerConfig(), settings.timeout());
              PartitionReader targetReader = new PartitionReader(target.consumerConfig(), settings.timeout())) {
             List<TopicPartition> sourcePartitions = sourcePartitions(sourceAdmin, policy);
@@ -86,6 +88,14 @@ public final class MirrorCheck {
     private static boolean isMirrorMakerOwn(String topic, ReplicationPolicy policy) {
         return policy.isInternalTopic(topic) || topic.startsWith("__") || topic.endsWith(".internal")
                 || "heartbeats".equals(topic) || topic.endsWith(".heartbeats");
+    }
+
+    /** Calls (and closing the client) give up after --timeout instead of the clients' 60 s default. */
+    private Map<String, Object> withTimeout(Map<String, Object> adminConfig) {
+        Map<String, Object> config = new HashMap<>(adminConfig);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs());
+        return config;
     }
 
     private long timeoutMs() {
