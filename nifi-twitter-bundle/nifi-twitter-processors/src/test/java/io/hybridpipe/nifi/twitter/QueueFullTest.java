@@ -34,4 +34,22 @@ class QueueFullTest {
             assertThat(h.runner.getCounterValue(ConsumeTwitterStream.COUNTER_QUEUE_FULL)).isGreaterThanOrEqualTo(2L);
         }
     }
+
+    @Test
+    void stoppingWhileTheReaderWaitsOnAFullQueueEmitsEverythingItReceived() throws Exception {
+        try (StreamHarness h = new StreamHarness(XApiEmulator.builder(), 0.001)) {
+            h.set(StreamProperties.STREAM_RULES, "cats: cat").set(StreamProperties.QUEUE_CAPACITY, "10")
+                    .set(StreamProperties.BATCH_SIZE, "1000").set(StreamProperties.MAX_BATCH_LATENCY, "1 hour");
+            h.triggerUntil("connected", WAIT, () -> h.x.activeConnections() == 1);
+            List<String> sent = h.x.emit(100);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (h.processor.stats().queueFullWaits() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long read = h.processor.stats().tweetsRead();
+            assertThat(read).as("the reader holds one message beyond the full queue").isEqualTo(11);
+            h.stop();
+            assertThat(h.emittedIds()).containsExactlyElementsOf(sent.subList(0, (int) read));
+        }
+    }
 }
