@@ -18,10 +18,6 @@ final class XApiHttp {
         this.settings = settings;
     }
 
-    HttpSettings settings() {
-        return settings;
-    }
-
     /** Opens a request whose body the caller reads (the stream). */
     HttpConnection open(String method, String pathAndQuery) throws IOException {
         return HttpConnection.open(settings, method, pathAndQuery, null, settings.readTimeout());
