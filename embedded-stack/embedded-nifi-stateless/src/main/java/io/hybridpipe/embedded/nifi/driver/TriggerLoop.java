@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ final class TriggerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerLoop.class);
     // A source with nothing to hand over would otherwise be triggered in a tight loop.
     private static final long IDLE_PAUSE_MILLIS = 20;
-    // A source that never goes quiet (GenerateFlowFile) must not keep a requested stop waiting forever.
-    private static final int DRAIN_LIMIT_IN_QUIET_PERIODS = 5;
 
     private final StatelessDataflow dataflow;
     private final TriggerPlan plan;
@@ -50,40 +47,16 @@ final class TriggerLoop {
     }
 
     RunSummary run() throws InterruptedException {
-        long deadline = System.nanoTime() + plan.maxDuration().toNanos();
-        long quietNanos = plan.drainQuietPeriod().toNanos();
-        boolean draining = false;
-        long drainStart = 0;
-        long lastProgress = System.nanoTime();
+        StopPolicy stopPolicy = new StopPolicy(plan, stopFile);
         String stopReason;
         while (true) {
-            if (plan.maxTriggers() > 0 && triggers >= plan.maxTriggers()) {
-                stopReason = "max-triggers";
-                break;
-            }
-            if (!draining && Files.exists(stopFile)) {
-                draining = true;
-                drainStart = System.nanoTime();
-                lastProgress = drainStart;
-                LOG.info("Stop requested: triggering until the flow has made no progress for {} ms", plan.drainQuietPeriod().toMillis());
-            }
-            if (draining && System.nanoTime() - lastProgress >= quietNanos) {
-                stopReason = "stop-requested";
-                break;
-            }
-            if (draining && System.nanoTime() - drainStart >= quietNanos * DRAIN_LIMIT_IN_QUIET_PERIODS) {
-                LOG.warn("The flow was still making progress {} ms after the stop request; stopping anyway",
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart));
-                stopReason = "stop-requested-while-busy";
-                break;
-            }
-            long remainingNanos = deadline - System.nanoTime();
-            if (remainingNanos <= 0) {
-                stopReason = "deadline";
+            Optional<String> stop = stopPolicy.beforeTrigger(triggers);
+            if (stop.isPresent()) {
+                stopReason = stop.get();
                 break;
             }
             DataflowTrigger trigger = dataflow.trigger();
-            Optional<TriggerResult> result = trigger.getResult(remainingNanos, TimeUnit.NANOSECONDS);
+            Optional<TriggerResult> result = trigger.getResult(stopPolicy.remainingNanos(), TimeUnit.NANOSECONDS);
             if (result.isEmpty()) {
                 trigger.cancel();
                 stopReason = "deadline";
@@ -97,9 +70,9 @@ final class TriggerLoop {
             }
             if (progressed) {
                 triggersWithProgress++;
-                lastProgress = System.nanoTime();
+                stopPolicy.progressed();
             } else {
-                pauseWhileIdle(deadline);
+                pauseWhileIdle(stopPolicy.remainingNanos());
             }
         }
         LOG.info("Stopped after {} triggers ({} made progress, {} failed, {} FlowFiles out): {}",
@@ -147,9 +120,9 @@ final class TriggerLoop {
         }
     }
 
-    private void pauseWhileIdle(long deadlineNanos) throws InterruptedException {
+    private void pauseWhileIdle(long remainingNanos) throws InterruptedException {
         long yieldMillis = dataflow.getSourceYieldExpiration() - System.currentTimeMillis();
-        long untilDeadlineMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        long untilDeadlineMillis = TimeUnit.NANOSECONDS.toMillis(remainingNanos);
         long pause = Math.min(Math.max(yieldMillis, IDLE_PAUSE_MILLIS), untilDeadlineMillis);
         if (pause > 0) {
             Thread.sleep(pause);
