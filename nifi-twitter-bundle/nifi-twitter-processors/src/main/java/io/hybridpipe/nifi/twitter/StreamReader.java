@@ -103,7 +103,7 @@ final class StreamReader implements Runnable {
                 return null;
             }
             Instant now = Instant.now();
-            policy.onConnected();
+            policy.onConnected(now);
             stats.connected(now, connection.rateLimitRemaining().orElse(null));
             log.info("Connected to {} (connection {})", config.endpoint().path(), stats.connections());
             return readLines(connection);

@@ -163,6 +163,26 @@ class ReconnectTest {
         }
     }
 
+    @Test
+    void aServerThatHangsUpAtOnceDoesNotEarnAnImmediateRetryEachTime() throws Exception {
+        // back-off at 1/10 of X's values: HTTP 500 ms doubling; a connection is healthy after 3 s
+        try (StreamHarness h = harness(XApiEmulator.builder(), 0.1)) {
+            h.triggerUntil("connected", WAIT, () -> h.x.activeConnections() == 1);
+            for (int connection = 2; connection <= 4; connection++) {
+                int expected = connection;
+                h.x.faults().sendTooManyConnections();
+                h.triggerUntil("reconnected " + expected, WAIT,
+                        () -> h.processor.stats().connections() == expected && h.x.activeConnections() == 1);
+            }
+            List<Instant> attempts = streamAttempts(h);
+            assertThat(attempts).hasSize(4);
+            assertThat(gap(attempts, 2)).as("second hang-up in a row backs off (HTTP 500 ms)")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(450));
+            assertThat(gap(attempts, 3)).as("third hang-up in a row backs off further (HTTP 1 s)")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
     private static Map<String, String> stateAfterPublish(StreamHarness h) throws InterruptedException {
         Thread.sleep(1100);
         h.trigger();
