@@ -177,6 +177,8 @@ public class ConsumeTwitterStream extends AbstractSessionFactoryProcessor {
         current.drainAll();
         ProcessSessionFactory factory = sessionFactory.get();
         if (factory != null && current.hasPending()) {
+            getLogger().info("Emitting the {} tweet(s) and {} error message(s) received before the stream stopped",
+                    current.pendingTweets(), current.pendingErrors());
             try {
                 emit(factory, current, Instant.now(), true);
             } catch (RuntimeException e) {
