@@ -98,7 +98,13 @@ public final class SparkJobBenchmark {
         }
     }
 
-    record Result(double seconds, List<Long> batchLatenciesMillis) {
+    /** @param cpuSeconds CPU time of this JVM (Spark, Kafka broker, S3Proxy; PostgreSQL is a separate process) */
+    record Result(double seconds, double cpuSeconds, List<Long> batchLatenciesMillis) {
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static Result streaming(JavaSparkContext jsc, JobSettings settings, TopicFeeder feeder, int intervalSeconds) {
@@ -116,6 +122,7 @@ public final class SparkJobBenchmark {
             }
         });
         Map<TopicPartition, Long> end = feeder.endOffsets();
+        double cpuStart = processCpuSeconds();
         long start = System.nanoTime();
         DStreamJob.start(ssc, settings, pipeline, outcome -> System.out.printf(
                 "  batch: %d records, %d ms, of which warehouse load %d ms%n",
@@ -124,8 +131,9 @@ public final class SparkJobBenchmark {
             sleep(100);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = processCpuSeconds() - cpuStart;
         ssc.stop(false, true);
-        return new Result(seconds, latencies);
+        return new Result(seconds, cpu, latencies);
     }
 
     private static Result bareBatch(JavaSparkContext jsc, JobSettings settings, TopicFeeder feeder, String base) {
@@ -135,6 +143,7 @@ public final class SparkJobBenchmark {
         OffsetRangeWriter writer = new OffsetRangeWriter(new StorageLayout(base),
                 TweetPartitioner.CREATED_AT_HOUR, new ParquetTweetFormat(), new HadoopConf(jsc.hadoopConfiguration()),
                 CrashPoints.NONE);
+        double cpuStart = processCpuSeconds();
         long start = System.nanoTime();
         JavaRDD<ConsumerRecord<byte[], byte[]>> rdd = KafkaUtils.createRDD(jsc,
                 new java.util.HashMap<>(KafkaSource.consumerParams(settings.with("hybridpipe.kafka.group.id", "bench-bare"))),
@@ -147,10 +156,11 @@ public final class SparkJobBenchmark {
                     o.fromOffset(), o.untilOffset()), converted.iterator())).iterator();
         }, false).collect();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = processCpuSeconds() - cpuStart;
         if (written.stream().mapToLong(RangeResult::validRows).sum() == 0) {
             throw new IllegalStateException("the bare batch wrote nothing");
         }
-        return new Result(seconds, List.of());
+        return new Result(seconds, cpu, List.of());
     }
 
     private static void print(int tweets, double produceSeconds, int interval, String maxRate, Result streaming,
@@ -169,7 +179,10 @@ public final class SparkJobBenchmark {
         }
         System.out.printf("bare Spark batch (same Kafka range -> same Parquet, no manifest, no load): %.1f s, %.0f tweets/s%n",
                 bare.seconds(), bareRate);
-        System.out.printf("ratio streaming/bare: %.2f%n", streamingRate / bareRate);
+        System.out.printf("ratio streaming/bare: %.2f (wall clock)%n", streamingRate / bareRate);
+        System.out.printf("JVM CPU time: streaming %.1f s (%.0f tweets per CPU-second), bare %.1f s (%.0f tweets per CPU-second), ratio %.2f; PostgreSQL's CPU not included%n",
+                streaming.cpuSeconds(), tweets / streaming.cpuSeconds(), bare.cpuSeconds(), tweets / bare.cpuSeconds(),
+                (tweets / streaming.cpuSeconds()) / (tweets / bare.cpuSeconds()));
     }
 
     private static long percentile(List<Long> sorted, int p) {
