@@ -33,6 +33,8 @@ import io.hybridpipe.spark.config.JobSettings;
  * left in flight by a crash is first re-run with exactly its recorded ranges, and the stream resumes
  * after them.
  */
+// the DStream API is deprecated in Spark 3.5 but shipped and required here (issue 5); see README for the twin
+@SuppressWarnings("deprecation")
 public final class DStreamJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DStreamJob.class);

@@ -12,12 +12,10 @@ import org.apache.avro.generic.GenericRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.hybridpipe.core.tweet.CanonicalTweet;
-import io.hybridpipe.core.tweet.TweetAvro;
 import io.hybridpipe.core.tweet.TweetSchema;
 
 /**
- * A tweet as one PostgreSQL {@code COPY ... (FORMAT csv)} line, columns in schema order: NULL is an
+ * A canonical tweet record as one PostgreSQL {@code COPY ... (FORMAT csv)} line, columns in schema order: NULL is an
  * empty unquoted field, every string is quoted, timestamps are UTC, lists are JSON arrays (JSONB columns).
  */
 final class CsvRows {
@@ -27,14 +25,16 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static void append(StringBuilder out, CanonicalTweet tweet) {
-        GenericRecord r = TweetAvro.toRecord(tweet);
+    /** A record of the canonical schema (as written, or as read back from Parquet); fields it lacks are NULL. */
+    static void append(StringBuilder out, GenericRecord r) {
         List<Schema.Field> fields = TweetSchema.avro().getFields();
+        boolean sameSchema = r.getSchema().equals(TweetSchema.avro());
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            appendValue(out, fields.get(i), r.get(i));
+            Schema.Field f = fields.get(i);
+            appendValue(out, f, sameSchema ? r.get(i) : (r.getSchema().getField(f.name()) == null ? null : r.get(f.name())));
         }
         out.append('\n');
     }
@@ -59,8 +59,12 @@ final class CsvRows {
     }
 
     private static String json(List<?> list) {
+        List<String> strings = new java.util.ArrayList<>(list.size());
+        for (Object o : list) {
+            strings.add(o == null ? null : o.toString()); // Avro's Utf8 when read back from Parquet
+        }
         try {
-            return JSON.writeValueAsString(list);
+            return JSON.writeValueAsString(strings);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of strings always serialises", e);
         }

@@ -17,7 +17,6 @@ import org.apache.hadoop.fs.Path;
 import org.postgresql.PGConnection;
 
 import io.hybridpipe.core.ddl.SqlDialect;
-import io.hybridpipe.core.tweet.CanonicalTweet;
 import io.hybridpipe.core.tweet.TweetSchema;
 import io.hybridpipe.spark.batch.RedshiftManifest;
 import io.hybridpipe.spark.writer.StorageLayout;
@@ -92,9 +91,7 @@ public final class PostgresDialect implements WarehouseDialect {
 
     private String csv(RedshiftManifest.Entry entry) throws IOException {
         StringBuilder csv = new StringBuilder();
-        for (CanonicalTweet t : format.read(conf, new Path(StorageLayout.hadoopUri(entry.url())))) {
-            CsvRows.append(csv, t);
-        }
+        format.forEachRecord(conf, new Path(StorageLayout.hadoopUri(entry.url())), r -> CsvRows.append(csv, r));
         return csv.toString();
     }
 

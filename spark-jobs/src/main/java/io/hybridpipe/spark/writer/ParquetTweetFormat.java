@@ -3,6 +3,7 @@ package io.hybridpipe.spark.writer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -61,12 +62,17 @@ public final class ParquetTweetFormat implements TweetFileFormat {
     @Override
     public List<CanonicalTweet> read(Configuration conf, Path path) throws IOException {
         List<CanonicalTweet> out = new ArrayList<>();
+        forEachRecord(conf, path, r -> out.add(TweetAvro.fromRecord(r)));
+        return out;
+    }
+
+    @Override
+    public void forEachRecord(Configuration conf, Path path, Consumer<GenericRecord> action) throws IOException {
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
                 HadoopInputFile.fromPath(path, conf)).withDataModel(GenericData.get()).build()) {
             for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
-                out.add(TweetAvro.fromRecord(r));
+                action.accept(r);
             }
         }
-        return out;
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
+import java.util.function.Consumer;
+
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -19,4 +22,7 @@ public interface TweetFileFormat extends Serializable {
     long write(Configuration conf, Path path, List<CanonicalTweet> tweets, Runnable midWrite) throws IOException;
 
     List<CanonicalTweet> read(Configuration conf, Path path) throws IOException;
+
+    /** Streams the file's rows as records of the canonical Avro schema, without building tweets. */
+    void forEachRecord(Configuration conf, Path path, Consumer<GenericRecord> action) throws IOException;
 }
