@@ -21,6 +21,8 @@ final class StreamConnection {
 
     private static final int CHUNK_BYTES = 256 * 1024;
     private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Bounds one drain so keep-alive and close checks still run under a never-ending stream of posts. */
+    private static final int MAX_LINES_PER_DRAIN = 100_000;
     private static final byte[] KEEP_ALIVE = {'\r', '\n'};
     private static final Outgoing WAKE_UP = new Outgoing(new byte[0], null, false);
 
@@ -143,19 +145,23 @@ final class StreamConnection {
     private boolean drain(OutputStream out, Outgoing first) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + COALESCE_NANOS;
         Outgoing line = first;
-        int taken = 0;
-        while (line != null && taken < 100_000) {
+        for (int taken = 1; ; taken++) {
             if (line != WAKE_UP) {
                 queuedBytes.addAndGet(-line.bytes().length);
                 if (!append(out, line)) {
                     return false;
                 }
             }
-            taken++;
+            if (taken == MAX_LINES_PER_DRAIN) {
+                break;
+            }
             line = queue.poll();
             if (line == null && !closed && chunkLength < CHUNK_BYTES / 2) {
                 long left = deadline - System.nanoTime();
                 line = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            }
+            if (line == null) {
+                break;
             }
         }
         flushChunk(out);

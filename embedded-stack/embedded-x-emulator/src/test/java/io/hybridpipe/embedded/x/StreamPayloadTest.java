@@ -169,6 +169,18 @@ class StreamPayloadTest {
     }
 
     @Test
+    void aBurstLargerThanOneWriterPassArrivesComplete() throws Exception {
+        try (RawStreamClient stream = connect("/2/tweets/sample/stream")) {
+            // the stall makes the whole burst queue up, so the writer meets more than one pass can take
+            x.faults().stall(Duration.ofSeconds(3));
+            List<String> ids = x.emit(150_000);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stream.payloads().size() == ids.size());
+            assertThat(x.sentTweetIds()).isEqualTo(ids);
+            assertThat(Http.json(stream.payloads().get(149_999)).path("data").path("id").asText()).isEqualTo(ids.get(149_999));
+        }
+    }
+
+    @Test
     void keepAlivesArriveOnAQuietStreamAndNoMoreOftenThanTheInterval() throws Exception {
         try (XApiEmulator quick = XApiEmulator.builder().bearerToken("t").keepAliveInterval(Duration.ofMillis(200))
                 .build().start()) {
