@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -67,11 +69,14 @@ public final class StreamingJobMain implements Callable<Integer> {
         }
         JavaStreamingContext ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.milliseconds(interval.toMillis()));
-        DStreamJob.start(ssc, settings, pipeline, outcome -> { });
+        DStreamJob.Running job = DStreamJob.start(ssc, settings, pipeline, outcome -> { });
+        // runs after Spark's own hooks (priority FileSystem + 30), which stop the context gracefully
+        ShutdownHookManager.get().addShutdownHook(job::stopLikeShutdownHook, FileSystem.SHUTDOWN_HOOK_PRIORITY + 29);
         try {
             ssc.awaitTermination(); // rethrows the first failed batch
         } finally {
             ssc.stop(true, false);
+            job.commitLoadedOffsets();
         }
         return 0;
     }

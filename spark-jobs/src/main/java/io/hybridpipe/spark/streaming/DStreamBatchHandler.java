@@ -33,10 +33,13 @@ final class DStreamBatchHandler implements VoidFunction2<JavaRDD<ConsumerRecord<
     private final transient CanCommitOffsets committer;
     private final transient AtomicReference<Throwable> failure = new AtomicReference<>();
     private final transient Consumer<BatchOutcome> outcomes;
+    private final transient LoadedOffsets loaded;
 
-    DStreamBatchHandler(BatchPipeline pipeline, CanCommitOffsets committer, Consumer<BatchOutcome> outcomes) {
+    DStreamBatchHandler(BatchPipeline pipeline, CanCommitOffsets committer, LoadedOffsets loaded,
+                        Consumer<BatchOutcome> outcomes) {
         this.pipeline = pipeline;
         this.committer = committer;
+        this.loaded = loaded;
         this.outcomes = outcomes;
     }
 
@@ -54,6 +57,7 @@ final class DStreamBatchHandler implements VoidFunction2<JavaRDD<ConsumerRecord<
         try {
             BatchOutcome outcome = pipeline.run(Optional.of(KafkaRddWriter.ranges(offsets)),
                     KafkaRddWriter.executor(rdd, offsets));
+            loaded.loadedUpTo(KafkaRddWriter.untilOffsets(offsets));
             committer.commitAsync(offsets, (committed, error) -> {
                 if (error != null) {
                     // the next successful commit covers these offsets; a replay before it is skipped by load_audit

@@ -43,9 +43,26 @@ public final class DStreamJob {
     }
 
     /** A started job. */
-    public record Running(JavaStreamingContext context, DStreamBatchHandler handler) {
+    public record Running(JavaStreamingContext context, DStreamBatchHandler handler, LoadedOffsets loaded) {
         public Optional<Throwable> failure() {
             return handler.failure();
+        }
+
+        /**
+         * What SIGTERM does: Spark's shutdown hook stops the streaming context, gracefully by default
+         * (the batch in flight finishes, see {@link StreamingSparkConf}); then the offsets of every loaded
+         * batch are committed, the last one included, which {@code commitAsync} alone would leave queued.
+         * Stopping an already stopped context is a no-op, so this also runs after Spark's own hook.
+         */
+        public void stopLikeShutdownHook() {
+            boolean graceful = context.sparkContext().getConf().getBoolean("spark.streaming.stopGracefullyOnShutdown", false);
+            context.stop(false, graceful);
+            loaded.commitSync();
+        }
+
+        /** After the context stopped for any reason: commit what the warehouse holds. */
+        public boolean commitLoadedOffsets() {
+            return loaded.commitSync();
         }
     }
 
@@ -53,13 +70,18 @@ public final class DStreamJob {
                                 Consumer<BatchOutcome> outcomes) {
         Map<String, Object> params = KafkaSource.consumerParams(settings);
         Map<TopicPartition, Long> resumeAt = finishBatchInFlight(ssc.sparkContext(), params, pipeline);
+        LoadedOffsets loaded = new LoadedOffsets(params);
+        loaded.loadedUpTo(resumeAt);
+        // the batch in flight is in the warehouse: commit after it before the stream joins the group
+        loaded.commitSync();
         JavaInputDStream<ConsumerRecord<byte[], byte[]>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<byte[], byte[]>Subscribe(KafkaSource.topics(settings), params, resumeAt));
-        DStreamBatchHandler handler = new DStreamBatchHandler(pipeline, (CanCommitOffsets) stream.inputDStream(), outcomes);
+        DStreamBatchHandler handler = new DStreamBatchHandler(pipeline, (CanCommitOffsets) stream.inputDStream(), loaded,
+                outcomes);
         stream.foreachRDD(handler);
         ssc.start();
-        return new Running(ssc, handler);
+        return new Running(ssc, handler, loaded);
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.hybridpipe.spark.streaming;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 
@@ -20,6 +23,14 @@ final class KafkaRddWriter {
 
     static BatchRanges ranges(OffsetRange[] offsetRanges) {
         return new BatchRanges(java.util.Arrays.stream(offsetRanges).map(KafkaRddWriter::range).toList());
+    }
+
+    static Map<TopicPartition, Long> untilOffsets(OffsetRange[] offsetRanges) {
+        Map<TopicPartition, Long> until = new HashMap<>();
+        for (OffsetRange o : offsetRanges) {
+            until.put(o.topicPartition(), o.untilOffset());
+        }
+        return until;
     }
 
     static KafkaRange range(OffsetRange o) {

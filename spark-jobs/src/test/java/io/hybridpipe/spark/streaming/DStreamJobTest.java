@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.common.TopicPartition;
@@ -21,11 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.hybridpipe.spark.JobComponents;
+import io.hybridpipe.spark.batch.BatchOutcome;
 import io.hybridpipe.spark.batch.BatchPipeline;
 import io.hybridpipe.spark.batch.BatchStep;
 import io.hybridpipe.spark.batch.CrashPoints;
 import io.hybridpipe.spark.config.JobSettings;
 import io.hybridpipe.spark.testing.CrashOnce;
+import io.hybridpipe.spark.testing.StopAtStep;
 import io.hybridpipe.spark.testing.StorageInspector;
 import io.hybridpipe.spark.testing.TestTweets;
 import io.hybridpipe.spark.testing.TopicFeeder;
@@ -144,5 +148,48 @@ class DStreamJobTest {
                 .containsExactlyInAnyOrderElementsOf(storage.dataFiles());
         assertThat(engines.count("SELECT sum(file_rows) FROM " + schema + ".load_audit"))
                 .as("no offset loaded twice").isEqualTo(2_000);
+    }
+
+    @Test
+    void aGracefulStopAsOnSigtermFinishesTheBatchInFlightCommitsItsOffsetsAndTheRestartDoesNotReloadIt() throws Exception {
+        JobSettings settings = engines.settings("graceful-stop");
+        String group = settings.required("hybridpipe.kafka.group.id");
+        TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
+        feeder.send(new TestTweets(11).messages(4_000_000, 3_000));
+
+        // in process: the stop runs what SIGTERM runs (Spark's hook, then ours), while the batch waits at its manifest
+        StopAtStep stop = new StopAtStep("graceful-stop", BatchStep.MANIFEST_WRITTEN);
+        BatchPipeline pipeline = JobComponents.pipeline(settings, jsc.hadoopConfiguration(), stop);
+        JavaStreamingContext ssc = new JavaStreamingContext(jsc, Durations.seconds(1));
+        List<BatchOutcome> before = new CopyOnWriteArrayList<>();
+        AtomicReference<DStreamJob.Running> running = new AtomicReference<>();
+        stop.onReach(() -> running.get().stopLikeShutdownHook());
+        running.set(DStreamJob.start(ssc, settings, pipeline, before::add));
+        await().atMost(Duration.ofMinutes(2)).until(stop::fired);
+        stop.awaitStopped(Duration.ofMinutes(2));
+
+        assertThat(running.get().failure()).isEmpty();
+        assertThat(before).filteredOn(o -> o.validRows() > 0).as("the batch in flight at the stop").hasSize(1);
+        assertThat(engines.count("SELECT count(DISTINCT id) FROM graceful_stop.tweets")).isEqualTo(3_000);
+        Map<TopicPartition, Long> committedAtStop = feeder.committedOffsets(group);
+        assertThat(committedAtStop).as("offsets of the finished batch committed by the time the stop returns")
+                .isEqualTo(feeder.endOffsets());
+
+        feeder.send(new TestTweets(12).messages(5_000_000, 500));
+        List<BatchOutcome> after = new CopyOnWriteArrayList<>();
+        DStreamJob.Running restarted = DStreamJob.start(new JavaStreamingContext(jsc, Durations.seconds(1)), settings,
+                JobComponents.pipeline(settings, jsc.hadoopConfiguration(), CrashPoints.NONE), after::add);
+        try {
+            awaitAllCommitted(feeder, group);
+        } finally {
+            restarted.context().stop(false, true);
+        }
+        assertThat(restarted.failure()).isEmpty();
+        assertThat(after).as("the restart neither re-runs nor re-reads the stopped batch")
+                .noneMatch(BatchOutcome::skipped)
+                .allMatch(o -> o.ranges().ranges().stream().allMatch(r ->
+                        r.fromOffset() >= committedAtStop.get(new TopicPartition(r.topic(), r.partition()))));
+        assertThat(engines.count("SELECT count(*) FROM graceful_stop.tweets")).isEqualTo(3_500);
+        assertThat(engines.count("SELECT sum(file_rows) FROM graceful_stop.load_audit")).isEqualTo(3_500);
     }
 }
