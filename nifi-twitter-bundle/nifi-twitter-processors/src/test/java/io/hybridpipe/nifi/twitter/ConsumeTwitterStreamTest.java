@@ -48,6 +48,17 @@ class ConsumeTwitterStreamTest {
     }
 
     @Test
+    void batchesCarryTheRateLimitRemainingThatXSentWithTheStream() throws Exception {
+        try (StreamHarness h = new StreamHarness(XApiEmulator.builder().connectionsPer15Minutes(50), 0.001)) {
+            h.set(StreamProperties.STREAM_RULES, "cats: cat").set(StreamProperties.MAX_BATCH_LATENCY, "200 ms");
+            h.triggerUntil("connected", WAIT, () -> h.x.activeConnections() == 1);
+            h.x.emit(5);
+            h.triggerUntil("5 tweets emitted", WAIT, () -> h.emittedIds().size() == 5);
+            assertThat(h.success()).allSatisfy(f -> f.assertAttributeEquals(BatchAttributes.RATE_LIMIT_REMAINING, "49"));
+        }
+    }
+
+    @Test
     void batchIsEmittedWhenFullAndTheRestWhenTheLatencyExpires() throws Exception {
         try (StreamHarness h = StreamHarness.withRules("cats: cat")) {
             h.set(StreamProperties.BATCH_SIZE, "10").set(StreamProperties.MAX_BATCH_LATENCY, "1500 ms");
