@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,19 +119,8 @@ class HiveServerProcessTest {
     }
 
     private static List<String> query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(hive.jdbcUrl(), "test", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(rs.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-            return rows;
+        try (Connection c = DriverManager.getConnection(hive.jdbcUrl(), "test", "")) {
+            return HiveQueries.rows(c, sql);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.hybridpipe.nifi.hive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hive.jdbc.HiveDriver;
 
 import io.hybridpipe.embedded.hadoop.EmbeddedHdfs;
+import io.hybridpipe.embedded.hive.HiveQueries;
 import io.hybridpipe.embedded.hive.HiveServerProcess;
 
 /** The real engines behind PutHiveLanding's tests: MiniDFS in this JVM, the Hive server in its own. */
@@ -36,17 +36,8 @@ final class LandingEngines implements AutoCloseable {
     }
 
     List<String> query(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(rs.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-            return rows;
+        try (Connection c = connect()) {
+            return HiveQueries.rows(c, sql);
         }
     }
 
