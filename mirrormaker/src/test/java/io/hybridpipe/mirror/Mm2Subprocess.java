@@ -30,11 +30,34 @@ final class Mm2Subprocess {
 
     /** hybridpipe-mm2 from the test classpath, with the production logback.xml. */
     static Mm2Subprocess start(Path config, Map<String, String> overrides, Path logDir) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        return start(testClasspathLauncher(), Map.of(), config, overrides, logDir);
+    }
+
+    /** The java command line of hybridpipe-mm2 on the test classpath, up to where its own arguments start. */
+    static List<String> testClasspathLauncher() {
+        return List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dlogback.configurationFile=" + Paths.get("target", "classes", "logback.xml").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), "io.hybridpipe.mirror.cli.Mm2Cli"));
-        return start(command, Map.of(), config, overrides, logDir);
+                "-cp", System.getProperty("java.class.path"), "io.hybridpipe.mirror.cli.Mm2Cli");
+    }
+
+    /**
+     * One short hybridpipe-mm2 command (mirror-check, say) in its own JVM with {@code environment} added, so that
+     * {@code ${env:...}} references resolve; stdout and stderr are both in {@link CliRun#out()}.
+     */
+    static CliRun runOnce(List<String> args, Map<String, String> environment, Path logDir)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(testClasspathLauncher());
+        command.addAll(args);
+        Path output = Files.createTempFile(logDir, "hybridpipe-mm2-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("HYBRIDPIPE_MM2_LOG_DIR", logDir.toString());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("hybridpipe-mm2 " + args + " did not exit within 120 s");
+        }
+        return new CliRun(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), "");
     }
 
     /** {@code launcher} (a command line that ends where hybridpipe-mm2's own arguments start) running {@code run}. */

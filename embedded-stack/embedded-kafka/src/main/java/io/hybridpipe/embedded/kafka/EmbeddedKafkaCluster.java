@@ -21,6 +21,9 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -41,12 +44,16 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final ScramMechanism SCRAM = ScramMechanism.SCRAM_SHA_512;
+    private static final int SCRAM_ITERATIONS = 8192;
 
     private final String name;
     private final Path logDir;
     private final int brokerPort;
     private final int controllerPort;
     private final Map<String, String> overrides;
+    private final SaslSslListener saslSsl;
+    private final int saslSslPort;
     private final String clusterId = Uuid.randomUuid().toString();
     private boolean formatted;
     private KafkaRaftServer server;
@@ -57,11 +64,21 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @param overrides broker properties that replace the defaults of {@link #brokerProperties()}
      */
     public EmbeddedKafkaCluster(String name, Path baseDir, Map<String, String> overrides) {
+        this(name, baseDir, overrides, null);
+    }
+
+    /**
+     * A cluster with a second, SASL_SSL (SCRAM-SHA-512) listener beside the PLAINTEXT one, which stays the
+     * inter-broker listener and the one {@link #admin()} uses. The SCRAM user is created at every start.
+     */
+    public EmbeddedKafkaCluster(String name, Path baseDir, Map<String, String> overrides, SaslSslListener saslSsl) {
         this.name = name;
         this.logDir = baseDir.resolve(name).toAbsolutePath();
         this.overrides = Map.copyOf(overrides);
+        this.saslSsl = saslSsl;
         this.brokerPort = freePort();
         this.controllerPort = freePort();
+        this.saslSslPort = saslSsl == null ? -1 : freePort();
     }
 
     public EmbeddedKafkaCluster(String name, Path baseDir) {
@@ -78,6 +95,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     public String bootstrapServers() {
         return HOST + ":" + brokerPort;
+    }
+
+    /** The SASL_SSL listener's bootstrap list; only for a cluster made with a {@link SaslSslListener}. */
+    public String saslSslBootstrapServers() {
+        if (saslSsl == null) {
+            throw new IllegalStateException("Kafka cluster " + name + " has no SASL_SSL listener");
+        }
+        return HOST + ":" + saslSslPort;
     }
 
     public synchronized boolean isRunning() {
@@ -97,6 +122,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         started.startup();
         server = started;
         awaitBrokerReady();
+        if (saslSsl != null) {
+            createScramUser();
+        }
         LOG.info("Kafka cluster {} up at {} (data in {})", name, bootstrapServers(), logDir);
         return this;
     }
@@ -158,6 +186,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
+        if (saslSsl != null) {
+            addSaslSslListener(props);
+        }
         props.put("log.dirs", logDir.toString());
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "5");
@@ -174,6 +205,34 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         props.put("log.cleaner.threads", "1");
         props.putAll(overrides);
         return props;
+    }
+
+    private void addSaslSslListener(Properties props) {
+        String listener = "SASL_SSL://" + HOST + ":" + saslSslPort;
+        props.put("listeners", props.getProperty("listeners") + "," + listener);
+        props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + listener);
+        props.put("listener.security.protocol.map", props.getProperty("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+        String prefix = "listener.name.sasl_ssl.";
+        props.put(prefix + "sasl.enabled.mechanisms", SCRAM.mechanismName());
+        props.put(prefix + "scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        props.put(prefix + "ssl.keystore.type", "PKCS12");
+        props.put(prefix + "ssl.keystore.location", saslSsl.keystore().toAbsolutePath().toString());
+        props.put(prefix + "ssl.keystore.password", saslSsl.keystorePassword());
+        props.put(prefix + "ssl.key.password", saslSsl.keystorePassword());
+    }
+
+    /** Upserts the SCRAM user through the PLAINTEXT listener (KRaft keeps SCRAM credentials in its metadata log). */
+    private void createScramUser() {
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(saslSsl.scramUser(),
+                            new ScramCredentialInfo(SCRAM, SCRAM_ITERATIONS), saslSsl.scramPassword())))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create SCRAM user " + saslSsl.scramUser() + " on " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating SCRAM user on " + name, e);
+        }
     }
 
     private void formatStorage() {
