@@ -26,7 +26,7 @@ import io.hybridpipe.core.tweet.TweetSchema;
  * PutHiveLanding throughput into MiniDFS (with registration in the Hive server) beside a bare parquet-avro write of
  * the same records to local disk, in the same run. Prints figures; asserts nothing.
  * Run: {@code mvn -B -pl nifi-twitter-bundle/nifi-hive-landing-processors test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=io.hybridpipe.nifi.hive.PutHiveLandingBenchmark -Dexec.args="200000 20000"}
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.hybridpipe.nifi.hive.PutHiveLandingBenchmark -Dexec.args="200000 20000 1"} (tweets, lines per FlowFile, concurrent tasks)
  */
 public final class PutHiveLandingBenchmark {
 
@@ -39,6 +39,7 @@ public final class PutHiveLandingBenchmark {
     public static void main(String[] args) throws Exception {
         int tweets = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int perFlowFile = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path dir = Files.createTempDirectory("put-hive-landing-bench");
         Instant start = Instant.parse("2026-11-28T07:00:00Z");
         List<byte[]> flowFiles = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class PutHiveLandingBenchmark {
             runner.setProperty(LandingProperties.TABLE_LOCATION, engines.tableLocation("bench"));
             runner.setProperty(LandingProperties.JDBC_URL, engines.hive.jdbcUrl());
             runner.setProperty(LandingProperties.TABLE, "bench");
+            runner.setThreadCount(threads);
 
             // warm-up on content that is not measured: JIT, table creation, and every partition the measured tweets
             // fall into (steady state: a new partition appears once an hour, not in every batch)
@@ -77,7 +79,8 @@ public final class PutHiveLandingBenchmark {
             double bareSeconds = bareParquetWrite(flowFiles, dir.resolve("bare"));
             double landingRate = tweets / landingSeconds;
             double bareRate = tweets / bareSeconds;
-            System.out.printf(Locale.ROOT, "tweets=%d flowfiles=%d input=%.1f MB%n", tweets, flowFiles.size(), inputBytes / 1e6);
+            System.out.printf(Locale.ROOT, "tweets=%d flowfiles=%d input=%.1f MB concurrent tasks=%d%n", tweets, flowFiles.size(),
+                    inputBytes / 1e6, threads);
             System.out.printf(Locale.ROOT, "PutHiveLanding into MiniDFS: %.1f s, %.0f tweets/s, %.1f MB/s (NDJSON in)%n",
                     landingSeconds, landingRate, inputBytes / 1e6 / landingSeconds);
             System.out.printf(Locale.ROOT, "  this JVM used %.1f CPU-s in that time (MiniDFS included); 1-min load average %.1f on %d cores%n",
