@@ -48,7 +48,10 @@ import io.hybridpipe.spark.writer.TweetPartitioner;
 /**
  * Sustained tweets/s and batch latency of the DStream job on local[2] (Kafka -> S3Proxy -> PostgreSQL),
  * beside a bare Spark batch over the same Kafka range writing the same Parquet, in the same process.
- * Arguments: [tweets (default 100000)] [batch interval seconds (default 2)] [max rate per partition (default 25000)].
+ * Then a sustained run: tweets produced at a steady rate while the job runs, latency measured per tweet from the
+ * moment it was handed to the Kafka producer to the commit of the warehouse transaction that holds it.
+ * Arguments: [tweets (default 100000)] [batch interval seconds (default 2)] [max rate per partition (default 25000)]
+ * [steady rate, tweets/s (default 5000)] [steady seconds (default 30)].
  */
 public final class SparkJobBenchmark {
 
@@ -59,6 +62,8 @@ public final class SparkJobBenchmark {
         int tweets = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int intervalSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String maxRate = args.length > 2 ? args[2] : "25000";
+        int steadyRate = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
+        int steadySeconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         Path tmp = Files.createTempDirectory("spark-bench");
         try (EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster("aws", tmp).start();
              EmbeddedS3 s3 = new EmbeddedS3().start();
@@ -94,6 +99,8 @@ public final class SparkJobBenchmark {
                 Result bare = bareBatch(jsc, settings, feeder, "s3a://bench/bare");
                 long rows = count(pg, "SELECT count(*) FROM public.tweets");
                 print(tweets, produceSeconds, intervalSeconds, maxRate, streaming, bare, rows);
+                Sustained sustained = sustained(jsc, settings, kafka, intervalSeconds, steadyRate, steadySeconds);
+                printSustained(sustained, steadyRate, intervalSeconds, tweets / bare.seconds(), count(pg, "SELECT count(*) FROM public.tweets") - rows);
             }
         }
     }
@@ -134,6 +141,68 @@ public final class SparkJobBenchmark {
         double cpu = processCpuSeconds() - cpuStart;
         ssc.stop(false, true);
         return new Result(seconds, cpu, latencies);
+    }
+
+    /** Per-tweet latencies (emitted -> warehouse commit) and the span from the first emit to the last commit. */
+    record Sustained(int tweets, double seconds, List<Long> tweetLatenciesMillis, List<Long> batchMillis) {
+    }
+
+    private static Sustained sustained(JavaSparkContext jsc, JobSettings base, EmbeddedKafkaCluster kafka,
+                                       int intervalSeconds, int rate, int seconds) throws InterruptedException {
+        String topic = "onprem.steady";
+        kafka.createTopic(topic, 2);
+        JobSettings settings = base.with("hybridpipe.kafka.topic", topic).with("hybridpipe.kafka.group.id", "bench-steady")
+                .with("hybridpipe.storage.base", "s3a://bench/steady");
+        int tweets = rate * seconds;
+        List<String> values = new TestTweets(2027).messages(20_000_000_000L, tweets);
+        BatchPipeline pipeline = JobComponents.pipeline(settings, jsc.hadoopConfiguration(), CrashPoints.NONE);
+        JavaStreamingContext ssc = new JavaStreamingContext(jsc, Durations.seconds(intervalSeconds));
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>(tweets));
+        List<Long> batchMillis = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong loaded = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong lastCommitNanos = new java.util.concurrent.atomic.AtomicLong();
+        try (SteadyFeeder feeder = new SteadyFeeder(kafka.bootstrapServers(), topic, 2, values, rate)) {
+            DStreamJob.Running job = DStreamJob.start(ssc, settings, pipeline, outcome -> {
+                long committed = System.nanoTime(); // called right after the warehouse transaction committed
+                for (io.hybridpipe.spark.batch.KafkaRange r : outcome.ranges().ranges()) {
+                    for (long offset = r.fromOffset(); offset < r.untilOffset(); offset++) {
+                        latencies.add((committed - feeder.emittedNanos(r.partition(), offset)) / 1_000_000);
+                    }
+                }
+                if (outcome.ranges().recordCount() > 0) {
+                    batchMillis.add(outcome.millis());
+                    lastCommitNanos.set(committed);
+                }
+                loaded.addAndGet(outcome.ranges().recordCount());
+            });
+            feeder.start();
+            feeder.awaitSent();
+            while (loaded.get() < tweets && job.failure().isEmpty()) {
+                sleep(50);
+            }
+            ssc.stop(false, true);
+            if (job.failure().isPresent()) {
+                throw new IllegalStateException("the sustained run failed", job.failure().get());
+            }
+            return new Sustained(tweets, (lastCommitNanos.get() - feeder.startNanos()) / 1e9, latencies, batchMillis);
+        }
+    }
+
+    private static void printSustained(Sustained s, int rate, int interval, double bareRate, long newRows) {
+        List<Long> lat = new ArrayList<>(s.tweetLatenciesMillis());
+        Collections.sort(lat);
+        List<Long> batches = new ArrayList<>(s.batchMillis());
+        Collections.sort(batches);
+        double sustainedRate = s.tweets() / s.seconds();
+        System.out.printf("sustained: %d tweets fed at %d tweets/s; first emit -> last warehouse commit %.1f s = %.0f tweets/s; "
+                + "%d non-empty batches (processing p50 %d ms, max %d ms); new warehouse rows %d%n",
+                s.tweets(), rate, s.seconds(), sustainedRate, batches.size(), percentile(batches, 50),
+                batches.get(batches.size() - 1), newRows);
+        System.out.printf("sustained latency per tweet (handed to the producer -> warehouse commit): p50 %d ms, p99 %d ms, "
+                + "max %d ms (p99/interval %.2f)%n", percentile(lat, 50), percentile(lat, 99), lat.get(lat.size() - 1),
+                percentile(lat, 99) / (interval * 1000.0));
+        System.out.printf("ratio sustained/bare: %.2f (the sustained figure cannot exceed the feed rate)%n",
+                sustainedRate / bareRate);
     }
 
     private static Result bareBatch(JavaSparkContext jsc, JobSettings settings, TopicFeeder feeder, String base) {
