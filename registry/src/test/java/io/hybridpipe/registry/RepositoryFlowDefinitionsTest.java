@@ -22,6 +22,12 @@ class RepositoryFlowDefinitionsTest {
     Path work;
 
     @Test
+    void everyCommittedProjectFlowIsAlreadyInCanonicalFormSoPushAcceptsItAsIs() {
+        CliRun check = CliRun.run(Map.of(), "normalise", "--check", "--dir", FLOW_DEFINITIONS.toString());
+        assertThat(check.exitCode()).as("run 'registry/bin/flow-registry normalise' and commit: " + check).isZero();
+    }
+
+    @Test
     void everyProjectFlowIsValidAndSurvivesPushAndPullByteForByte() throws Exception {
         List<Path> originals = FlowFiles.list(FLOW_DEFINITIONS);
         assertThat(originals).as("flow files in " + FLOW_DEFINITIONS).isNotEmpty();
