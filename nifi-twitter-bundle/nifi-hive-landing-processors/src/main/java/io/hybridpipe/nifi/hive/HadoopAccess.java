@@ -5,6 +5,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.net.URI;
 import java.security.PrivilegedExceptionAction;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
@@ -33,6 +34,7 @@ final class HadoopAccess implements AutoCloseable {
         for (String file : resourceFiles) {
             conf.addResource(new Path(file));
         }
+        pollCloseSooner(conf);
         UserGroupInformation user;
         if (principal != null && keytab != null) {
             conf.set("hadoop.security.authentication", "kerberos");
@@ -43,6 +45,30 @@ final class HadoopAccess implements AutoCloseable {
         }
         FileSystem fs = as(user, () -> FileSystem.newInstance(tableLocation, conf));
         return new HadoopAccess(user, fs);
+    }
+
+    /**
+     * Closing an HDFS file waits until a DataNode has reported the last block to the NameNode; the client polls for
+     * that with a delay starting at 400 ms, and the report usually arrives a few milliseconds after the first poll,
+     * so every small Parquet file paid 400 ms of sleep (half of the landing time in the benchmark). Poll from 25 ms
+     * instead, with more retries so the total time before giving up is no shorter than Hadoop's default (about 12 s).
+     * Values set in the Hadoop configuration resources win.
+     */
+    static void pollCloseSooner(Configuration conf) {
+        setUnlessConfigured(conf, CLOSE_POLL_INITIAL_DELAY_MS, "25");
+        setUnlessConfigured(conf, CLOSE_POLL_RETRIES, "10");
+    }
+
+    static final String CLOSE_POLL_INITIAL_DELAY_MS = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
+    static final String CLOSE_POLL_RETRIES = "dfs.client.block.write.locateFollowingBlock.retries";
+
+    private static void setUnlessConfigured(Configuration conf, String key, String value) {
+        String[] sources = conf.getPropertySources(key);
+        boolean onlyDefaults = sources == null
+                || Arrays.stream(sources).allMatch(s -> s.endsWith("-default.xml"));
+        if (onlyDefaults) {
+            conf.set(key, value, "PutHiveLanding");
+        }
     }
 
     FileSystem fileSystem() {

@@ -71,7 +71,7 @@ final class ParquetLandingWriter {
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .build()) {
             for (CanonicalTweet tweet : file.rows()) {
-                writer.write(TweetAvro.toRecord(tweet));
+                writer.write(Utf8Strings.inPlace(TweetAvro.toRecord(tweet)));
             }
         }
     }
