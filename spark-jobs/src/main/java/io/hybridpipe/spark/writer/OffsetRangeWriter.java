@@ -61,12 +61,12 @@ public final class OffsetRangeWriter implements Serializable {
                 String reason = null;
                 try {
                     CanonicalTweet tweet = normalize(normalizer, record);
-                    List<String> oversized = TweetSchema.oversizedColumns(tweet);
-                    if (oversized.isEmpty()) {
+                    List<String> rejections = TweetSchema.warehouseRejections(tweet);
+                    if (rejections.isEmpty()) {
                         byDirectory.computeIfAbsent(partitioner.directoryOf(tweet), d -> new ArrayList<>()).add(tweet);
                         valid++;
                     } else {
-                        reason = "value wider than its warehouse column: " + String.join(", ", oversized);
+                        reason = "not loadable into the warehouse: " + String.join(", ", rejections);
                     }
                 } catch (InvalidTweetException e) {
                     reason = e.reason();

@@ -79,6 +79,10 @@ class DStreamJobTest {
             values.addAll(malformed);
         }
         values.add(null);
+        // valid JSON and a valid tweet, but U+0000 cannot be stored by PostgreSQL or Redshift: one such tweet must not stop the stream
+        TestTweets poison = new TestTweets(8);
+        values.add(poison.message("9000001").replace("\"text\":\"", "\"text\":\"nul\\u0000 inside "));
+        values.add(poison.message("9000002").replace("\"text\":\"", "\"text\":\"\\u0000"));
         feeder.send(values);
 
         DStreamJob.Running job = startJob(settings, CrashPoints.NONE);
@@ -101,7 +105,8 @@ class DStreamJobTest {
                 .containsExactlyInAnyOrderElementsOf(dataFiles);
 
         List<String> quarantine = storage.quarantineLines();
-        assertThat(quarantine).hasSize(21);
+        assertThat(quarantine).hasSize(23);
+        assertThat(quarantine).filteredOn(l -> l.contains("U+0000")).hasSize(2);
         assertThat(quarantine).filteredOn(l -> l.contains("\"reason\":\"malformed JSON")).hasSize(5);
         assertThat(quarantine).filteredOn(l -> l.contains("\"reason\":\"not a tweet message: errors\"")).hasSize(5);
         assertThat(quarantine).filteredOn(l -> l.contains("\"reason\":\"empty Kafka record (null value)\"")).hasSize(1);
