@@ -43,7 +43,7 @@ public final class JobComponents {
         return new BatchPipeline(writer, loader, hadoopConf, crashPoints);
     }
 
-    static WarehouseLoader loader(JobSettings s, Configuration hadoopConf, TweetFileFormat format) {
+    public static WarehouseLoader loader(JobSettings s, Configuration hadoopConf, TweetFileFormat format) {
         WarehouseTable table = new WarehouseTable(s.get("hybridpipe.warehouse.schema", "public"),
                 s.get("hybridpipe.warehouse.table", "tweets"));
         String dialectName = s.get("hybridpipe.warehouse.dialect", "redshift").toLowerCase(Locale.ROOT);
