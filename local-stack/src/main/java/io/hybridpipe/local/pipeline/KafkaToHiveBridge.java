@@ -1,0 +1,201 @@
+package io.hybridpipe.local.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import io.hybridpipe.embedded.nifi.StatelessFlowRunner;
+import io.hybridpipe.embedded.nifi.StatelessRunResult;
+
+/**
+ * Plays ConsumeKafka_2_6 of kafka-to-hive.json, which the local engine cannot load: consumes {@code tweets} from Kafka
+ * {@code onprem} and feeds the flow's swapped consumer port with what the processor would emit, one newline-demarcated
+ * FlowFile per partition and poll. Each batch is one run of the engine; offsets are committed only after that run
+ * succeeded, and a failed run is replayed with the very same bytes (PutHiveLanding names files by content hash, so
+ * a replay overwrites instead of duplicating). Records already landed are never put in a second batch, even if a
+ * rebalance after a broker restart hands them out again.
+ */
+final class KafkaToHiveBridge implements Runnable {
+
+    static final String GROUP_ID = "hybridpipe-hive-landing";
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final int maxRecords;
+    private final java.util.function.Supplier<StatelessFlowRunner.Builder> flow;
+    private final Map<TopicPartition, Long> landedUntil = new HashMap<>();
+    private final AtomicLong landed = new AtomicLong();
+    private final AtomicLong runs = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+    private volatile KafkaException lastCommitFailure;
+
+    KafkaToHiveBridge(String bootstrapServers, String topic, int maxRecords,
+                      java.util.function.Supplier<StatelessFlowRunner.Builder> flow) {
+        this.topic = topic;
+        this.maxRecords = maxRecords;
+        this.flow = flow;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxRecords));
+        // a landing run may take minutes on a busy machine; the group must not evict us meanwhile
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(15 * 60 * 1000));
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "hybridpipe-kafka-to-hive");
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topic));
+            while (!stopping) {
+                Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    land(batch);
+                }
+            }
+            finalCommit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | Error e) {
+            failure = e;
+        } finally {
+            consumer.close();
+        }
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    long landed() {
+        return landed.get();
+    }
+
+    long runs() {
+        return runs.get();
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    private Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> nextBatch() {
+        Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> batch = new LinkedHashMap<>();
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (record.offset() < landedUntil.getOrDefault(partition, 0L)) {
+                continue; // handed out again after a rebalance: already in Hive
+            }
+            batch.computeIfAbsent(partition, p -> new ArrayList<>()).add(record);
+        }
+        return batch;
+    }
+
+    private void land(Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> batch) throws IOException, InterruptedException {
+        StatelessFlowRunner.Builder run = flow.get();
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        int count = 0;
+        for (Map.Entry<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> entry : batch.entrySet()) {
+            List<ConsumerRecord<byte[], byte[]>> records = entry.getValue();
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            for (int i = 0; i < records.size(); i++) {
+                if (i > 0) {
+                    content.write('\n');
+                }
+                content.write(records.get(i).value());
+            }
+            long first = records.get(0).offset();
+            long last = records.get(records.size() - 1).offset();
+            run.input(NiFiFlows.KAFKA_TO_HIVE_PORT, content.toByteArray(), Map.of(
+                    "kafka.topic", entry.getKey().topic(),
+                    "kafka.partition", Integer.toString(entry.getKey().partition()),
+                    "kafka.offset", Long.toString(first),
+                    "kafka.count", Integer.toString(records.size())));
+            commit.put(entry.getKey(), new OffsetAndMetadata(last + 1));
+            count += records.size();
+        }
+        StatelessFlowRunner runner = run.build();
+        StatelessRunResult result = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            result = runner.run();
+            runs.incrementAndGet();
+            if (result.succeeded()) {
+                break;
+            }
+        }
+        if (!result.succeeded()) {
+            throw new IllegalStateException("kafka-to-hive failed " + MAX_ATTEMPTS + " times on the same batch of " + count
+                    + " records " + commit + ": " + result.describeFailure());
+        }
+        commit.forEach((partition, offset) -> landedUntil.put(partition, offset.offset()));
+        commitLanded();
+        landed.addAndGet(count);
+        deleteRunDirectory(result.logFile().getParent());
+    }
+
+    /**
+     * Commits everything landed so far. A commit can fail while a broker restarts or after a rebalance; the batch is
+     * in Hive all the same and {@code landedUntil} keeps it from being landed twice, so the next commit (which always
+     * carries every partition landed so far) or the final one covers it.
+     */
+    private boolean commitLanded() {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        landedUntil.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
+        try {
+            consumer.commitSync(commit, Duration.ofSeconds(30));
+            return true;
+        } catch (KafkaException e) {
+            lastCommitFailure = e;
+            return false;
+        }
+    }
+
+    private void finalCommit() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!landedUntil.isEmpty() && !commitLanded()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Cannot commit the landed offsets " + landedUntil, lastCommitFailure);
+            }
+            // only poll() rejoins the group after a rebalance; what it returns is not committed, so a later run lands it
+            consumer.poll(Duration.ofMillis(200));
+            Thread.sleep(500);
+        }
+    }
+
+    /** A successful run's inputs are in Hive now; keep the disk from filling up with copies of them. */
+    private static void deleteRunDirectory(Path runDirectory) throws IOException {
+        try (Stream<Path> files = Files.walk(runDirectory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
