@@ -2,11 +2,11 @@ package io.hybridpipe.core.tweet;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -47,13 +47,21 @@ public final class TweetSchema {
      * never truncate it (the raw layers keep it whole).
      */
     public static List<String> oversizedColumns(CanonicalTweet tweet) {
-        GenericRecord r = TweetAvro.toRecord(tweet);
+        return oversizedColumns(TweetAvro.toRecord(tweet));
+    }
+
+    /**
+     * {@link #oversizedColumns(CanonicalTweet)} of a record of this schema that the caller has already built (to
+     * write it), so a tweet's record is built once.
+     */
+    public static List<String> oversizedColumns(GenericRecord r) {
+        requireThisSchema(r);
         List<String> over = new ArrayList<>(0);
         for (Schema.Field f : SCHEMA.getFields()) {
             OptionalInt max = maxBytes(f);
             Object value = r.get(f.pos());
             if (max.isPresent() && value instanceof CharSequence s) {
-                int bytes = s.toString().getBytes(StandardCharsets.UTF_8).length;
+                int bytes = utf8Length(s);
                 if (bytes > max.getAsInt()) {
                     over.add(f.name() + " (" + bytes + " bytes > " + max.getAsInt() + ")");
                 }
@@ -69,14 +77,53 @@ public final class TweetSchema {
      * with reasons to quarantine instead of failing the whole batch.
      */
     public static List<String> warehouseRejections(CanonicalTweet tweet) {
-        List<String> reasons = oversizedColumns(tweet);
-        GenericRecord r = TweetAvro.toRecord(tweet);
+        return warehouseRejections(TweetAvro.toRecord(tweet));
+    }
+
+    /** {@link #warehouseRejections(CanonicalTweet)} of a record of this schema the caller has already built. */
+    public static List<String> warehouseRejections(GenericRecord r) {
+        List<String> reasons = oversizedColumns(r);
         for (Schema.Field f : SCHEMA.getFields()) {
             if (containsNul(r.get(f.pos()))) {
                 reasons.add(f.name() + " contains U+0000");
             }
         }
         return reasons;
+    }
+
+    /**
+     * The length {@code s.toString().getBytes(UTF_8)} would have, without encoding it: a {@link Utf8} knows it, and
+     * counting a String's chars spares an array the size of the payload per tweet. An unpaired surrogate counts 1, as
+     * the encoder replaces it by {@code '?'}.
+     */
+    static int utf8Length(CharSequence s) {
+        if (s instanceof Utf8 u) {
+            return u.getByteLength();
+        }
+        int bytes = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    private static void requireThisSchema(GenericRecord r) {
+        if (r.getSchema() != SCHEMA && !r.getSchema().equals(SCHEMA)) {
+            throw new IllegalArgumentException("not a record of the canonical tweet schema: " + r.getSchema().getFullName());
+        }
     }
 
     private static boolean containsNul(Object value) {

@@ -139,4 +139,64 @@ class TweetSchemaTest {
             assertThat(TweetSchema.warehouseRejections(normalizer.normalize(g.json(), INGESTED))).isEmpty();
         }
     }
+
+    @Test
+    void theChecksOnAnAlreadyBuiltRecordGiveTheSameReasonsAsOnTheTweet() throws InvalidTweetException {
+        String json = "{\"data\":{\"id\":\"1\",\"text\":\"" + "é".repeat(9000) + "\\u0000\",\"created_at\":"
+                + "\"2026-11-28T00:00:00.000Z\"}}";
+        CanonicalTweet t = new TweetNormalizer().normalize(json, INGESTED);
+        org.apache.avro.generic.GenericRecord record = TweetAvro.toRecord(t);
+
+        assertThat(TweetSchema.warehouseRejections(record))
+                .containsExactly("text (18001 bytes > 16384)", "text contains U+0000")
+                .isEqualTo(TweetSchema.warehouseRejections(t));
+        assertThat(TweetSchema.oversizedColumns(record)).isEqualTo(TweetSchema.oversizedColumns(t));
+        record.put("text", new org.apache.avro.util.Utf8("é".repeat(9000)));
+        assertThat(TweetSchema.oversizedColumns(record)).containsExactly("text (18000 bytes > 16384)");
+    }
+
+    @Test
+    void aRecordOfAnotherSchemaIsNotChecked() {
+        Schema other = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
+        assertThatThrownBy(() -> TweetSchema.warehouseRejections(new org.apache.avro.generic.GenericData.Record(other)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a record of the canonical tweet schema");
+    }
+
+    @Test
+    void utf8LengthIsWhatTheEncoderWouldWrite() {
+        String highAlone = String.valueOf((char) 0xD83D);
+        String lowAlone = String.valueOf((char) 0xDE00);
+        for (String s : List.of("", "ascii", "café", "数据", "😀🚀", "مرحبا", "x" + highAlone, highAlone + "x",
+                lowAlone + highAlone, "\u007f\u0080\u07ff\u0800\uffff")) {
+            assertThat(TweetSchema.utf8Length(s)).as(s).isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            assertThat(TweetSchema.utf8Length(new org.apache.avro.util.Utf8(s))).as(s)
+                    .isEqualTo(new org.apache.avro.util.Utf8(s).getByteLength());
+        }
+    }
+
+    @Test
+    void utf8RecordsHoldTheSameValuesAndSurviveTheRoundTrip() throws IOException, InvalidTweetException {
+        TweetNormalizer normalizer = new TweetNormalizer();
+        GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(TweetSchema.avro());
+        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(TweetSchema.avro());
+        for (GeneratedTweet g : new TweetGenerator(43L, INGESTED).next(200)) {
+            CanonicalTweet t = normalizer.normalize(g.json(), INGESTED);
+            GenericRecord utf8 = TweetAvro.toUtf8Record(t);
+            GenericRecord plain = TweetAvro.toRecord(t);
+            for (Schema.Field f : TweetSchema.avro().getFields()) {
+                Object u = utf8.get(f.pos());
+                assertThat(u == null ? null : u.toString()).as(f.name())
+                        .isEqualTo(plain.get(f.pos()) == null ? null : plain.get(f.pos()).toString());
+                assertThat(u instanceof String).as(f.name() + " is not a String").isFalse();
+            }
+            assertThat(TweetAvro.fromRecord(utf8)).isEqualTo(t);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, null);
+            writer.write(utf8, enc);
+            enc.flush();
+            assertThat(TweetAvro.fromRecord(reader.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null))))
+                    .isEqualTo(t);
+            assertThat(TweetSchema.warehouseRejections(utf8)).isEqualTo(TweetSchema.warehouseRejections(plain));
+        }
+    }
 }

@@ -102,7 +102,10 @@ public final class BatchPipeline {
         crashPoints.reached(BatchStep.MANIFEST_WRITTEN);
 
         long loadStart = System.nanoTime();
-        LoadResult load = loader.load(new LoadRequest(manifestUri(ranges), ranges, valid, files.size()));
+        LoadRequest request = writer.stagesRows()
+                ? new LoadRequest(manifestUri(ranges), ranges, valid, files.size(), files)
+                : new LoadRequest(manifestUri(ranges), ranges, valid, files.size());
+        LoadResult load = loader.load(request);
         long loadMillis = millisSince(loadStart);
         crashPoints.reached(BatchStep.LOADED);
         BatchOutcome outcome = new BatchOutcome(ranges, valid, invalid, files.size(), load.merged(), load.skipped(),

@@ -1,9 +1,7 @@
 package io.hybridpipe.spark.warehouse;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /** Opens a new warehouse connection per load attempt, so a retry never inherits a broken session. */
 @FunctionalInterface
@@ -13,14 +11,6 @@ public interface ConnectionFactory {
 
     /** The password is read from {@code passwordEnv} at each connect and never kept in settings or logs. */
     static ConnectionFactory fromEnvironment(String jdbcUrl, String user, String passwordEnv) {
-        return () -> {
-            Properties p = new Properties();
-            p.setProperty("user", user);
-            String password = System.getenv(passwordEnv);
-            if (password != null) {
-                p.setProperty("password", password);
-            }
-            return DriverManager.getConnection(jdbcUrl, p);
-        };
+        return new JdbcTarget(jdbcUrl, user, passwordEnv);
     }
 }

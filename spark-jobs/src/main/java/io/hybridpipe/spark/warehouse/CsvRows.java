@@ -27,8 +27,20 @@ final class CsvRows {
 
     /** A record of the canonical schema (as written, or as read back from Parquet); fields it lacks are NULL. */
     static void append(StringBuilder out, GenericRecord r) {
+        appendFields(out, r);
+    }
+
+    /** The same line with one extra text column in front (the staging table's file key). */
+    static void append(StringBuilder out, String firstColumn, GenericRecord r) {
+        quoted(out, firstColumn);
+        out.append(',');
+        appendFields(out, r);
+    }
+
+    private static void appendFields(StringBuilder out, GenericRecord r) {
         List<Schema.Field> fields = TweetSchema.avro().getFields();
-        boolean sameSchema = r.getSchema().equals(TweetSchema.avro());
+        // identity first: Schema.equals walks every field, once per row
+        boolean sameSchema = r.getSchema() == TweetSchema.avro() || r.getSchema().equals(TweetSchema.avro());
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');
@@ -72,6 +84,10 @@ final class CsvRows {
 
     private static void quoted(StringBuilder out, String s) {
         out.append('"');
+        if (s.indexOf('"') < 0) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (ch == '"') {

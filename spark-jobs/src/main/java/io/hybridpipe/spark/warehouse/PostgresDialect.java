@@ -23,8 +23,9 @@ import io.hybridpipe.spark.writer.StorageLayout;
 import io.hybridpipe.spark.writer.TweetFileFormat;
 
 /**
- * PostgreSQL (the local warehouse; also Aurora/RDS PostgreSQL), which cannot read S3 itself: the
- * manifest's files are read here through Hadoop (S3A) and streamed in with {@code COPY ... FROM STDIN}.
+ * PostgreSQL (the local warehouse; also Aurora/RDS PostgreSQL), which cannot read S3 itself. The streaming job has
+ * its executors stage the rows ({@link PostgresRowStager}); for a load request without staged rows the manifest's
+ * files are read here through Hadoop (S3A) and streamed in with {@code COPY ... FROM STDIN}.
  * Failures carry PostgreSQL's message, detail and COPY line/column context.
  */
 public final class PostgresDialect implements WarehouseDialect {
@@ -49,6 +50,11 @@ public final class PostgresDialect implements WarehouseDialect {
 
     @Override
     public boolean mergesFromSubquery() {
+        return true;
+    }
+
+    @Override
+    public boolean acceptsExecutorStaging() {
         return true;
     }
 

@@ -32,6 +32,14 @@ public interface WarehouseDialect {
         return false;
     }
 
+    /**
+     * True when executors may copy rows into a permanent staging table ({@link PostgresRowStager}) and the load merges
+     * from it; the loader then creates that table. Redshift loads with COPY from S3 instead.
+     */
+    default boolean acceptsExecutorStaging() {
+        return false;
+    }
+
     /** SQL type of the audit table's text columns. */
     default String longTextType() {
         return "VARCHAR(65535)";

@@ -1,5 +1,6 @@
 package io.hybridpipe.spark.warehouse;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -10,9 +11,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,6 +26,8 @@ import org.slf4j.LoggerFactory;
 
 import io.hybridpipe.core.ddl.DdlGenerator;
 import io.hybridpipe.core.tweet.TweetSchema;
+import io.hybridpipe.spark.writer.StorageLayout;
+import io.hybridpipe.spark.writer.WrittenFile;
 
 /**
  * Loads one batch into the warehouse in one transaction: stage the manifest's rows, keep one row per
@@ -78,13 +83,33 @@ public final class WarehouseLoader {
         return sql;
     }
 
-    /** Creates the tables if missing and adds schema columns the tweets table lacks (additive only). */
+    /**
+     * The executors' staging table (dialects that {@linkplain WarehouseDialect#acceptsExecutorStaging accept it}):
+     * UNLOGGED, as its rows live only until the batch's transaction merges them and a crash that loses them only
+     * costs a re-run of the batch, which stages them again; the file key first, then the tweets table's columns.
+     */
+    public List<String> stagingTableStatements(Set<String> existingStagingColumns) {
+        WarehouseTable staging = tweets.staging();
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE UNLOGGED TABLE IF NOT EXISTS " + staging.qualified() + " (" + PostgresRowStager.FILE_COLUMN
+                + " VARCHAR(1024) NOT NULL, LIKE " + tweets.qualified() + ")");
+        sql.addAll(DdlGenerator.addMissingColumns(dialect.ddlDialect(), staging.schema(), staging.table(),
+                existingStagingColumns));
+        return sql;
+    }
+
+    /** Creates the tables if missing and adds schema columns the tweets (and staging) table lacks (additive only). */
     public void ensureTables() {
         try (Connection c = connections.open()) {
-            Set<String> existing = existingColumns(c);
+            Set<String> existing = existingColumns(c, tweets);
             try (Statement st = c.createStatement()) {
                 for (String sql : tableStatements(existing)) {
                     execute(st, sql);
+                }
+                if (dialect.acceptsExecutorStaging()) {
+                    for (String sql : stagingTableStatements(existingColumns(c, tweets.staging()))) {
+                        execute(st, sql);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -92,10 +117,10 @@ public final class WarehouseLoader {
         }
     }
 
-    private Set<String> existingColumns(Connection c) throws SQLException {
+    private static Set<String> existingColumns(Connection c, WarehouseTable table) throws SQLException {
         Set<String> columns = new HashSet<>();
         DatabaseMetaData meta = c.getMetaData();
-        try (ResultSet rs = meta.getColumns(null, tweets.schema(), tweets.table(), null)) {
+        try (ResultSet rs = meta.getColumns(null, table.schema(), table.table(), null)) {
             while (rs.next()) {
                 columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
@@ -136,11 +161,14 @@ public final class WarehouseLoader {
                 }
                 LOG.warn("warehouse unreachable (attempt {} of {}): {}", attempt, maxAttempts, connectFailure.getMessage());
             }
-            sleep(firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10)));
+            RetryBackoff.pauseAfter(attempt, firstBackoff, "a load");
         }
     }
 
     private LoadResult loadOnce(Connection c, LoadRequest request, int attempt) throws SQLException {
+        if (request.stagedByExecutors()) {
+            return new StagedLoad(c, request).run(attempt);
+        }
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             execute(st, "LOCK TABLE " + tweets.audit().qualified());
@@ -172,10 +200,90 @@ public final class WarehouseLoader {
 
     /** One row per id: a batch can hold the same tweet twice (an upstream retry), and MERGE rejects that. */
     String dedupSelect() {
+        return dedupSelect(STAGING_RAW);
+    }
+
+    /** @param rows a table, optionally followed by a WHERE clause */
+    String dedupSelect(String rows) {
         String cols = String.join(", ", TweetSchema.columnNames());
         return "SELECT " + cols + " FROM (SELECT " + cols
-                + ", ROW_NUMBER() OVER (PARTITION BY id ORDER BY ingested_at DESC) AS hp_rn FROM " + STAGING_RAW
+                + ", ROW_NUMBER() OVER (PARTITION BY id ORDER BY ingested_at DESC) AS hp_rn FROM " + rows
                 + ") d WHERE d.hp_rn = 1";
+    }
+
+    /**
+     * The load of a batch whose executors staged its files' rows ({@link PostgresRowStager}): check the staging table
+     * holds exactly each file's rows, MERGE them, delete them, record the manifest, commit. Rows of other files
+     * (another batch's, or a crashed run's that a replay has not re-staged yet) are never touched.
+     */
+    private final class StagedLoad {
+        private final Connection c;
+        private final LoadRequest request;
+        private final String staging = tweets.staging().qualified();
+        private final String fileFilter = " WHERE " + PostgresRowStager.FILE_COLUMN + " = ANY(?)";
+
+        StagedLoad(Connection c, LoadRequest request) {
+            this.c = c;
+            this.request = request;
+        }
+
+        LoadResult run(int attempt) throws SQLException {
+            c.setAutoCommit(false);
+            Array files = c.createArrayOf("text", request.stagedFiles().stream()
+                    .map(f -> StorageLayout.warehouseUri(f.uri())).toArray(String[]::new));
+            try (Statement st = c.createStatement()) {
+                execute(st, "LOCK TABLE " + tweets.audit().qualified());
+            }
+            if (auditHolds(c, request.manifestUri())) {
+                // a replay of a loaded batch re-staged its rows: drop them, they are in the tweets table already
+                update("DELETE FROM " + staging + fileFilter, files);
+                c.commit();
+                LOG.info("{} is already in {}: skipped", request.manifestUri(), tweets.audit().qualified());
+                return new LoadResult(request.manifestUri(), true, 0, attempt);
+            }
+            requireEveryFileStaged(files);
+            long merged = update(mergeStatement("(" + dedupSelect(staging + fileFilter) + ")"), files);
+            update("DELETE FROM " + staging + fileFilter, files);
+            insertAudit(c, request, merged);
+            c.commit();
+            return new LoadResult(request.manifestUri(), false, merged, attempt);
+        }
+
+        private void requireEveryFileStaged(Array files) throws SQLException {
+            String sql = "SELECT " + PostgresRowStager.FILE_COLUMN + ", count(*) FROM " + staging + fileFilter
+                    + " GROUP BY " + PostgresRowStager.FILE_COLUMN;
+            statementLog.accept(sql);
+            Map<String, Long> staged = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, files);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        staged.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            List<String> wrong = new ArrayList<>();
+            for (WrittenFile f : request.stagedFiles()) {
+                String key = StorageLayout.warehouseUri(f.uri());
+                long rows = staged.getOrDefault(key, 0L);
+                if (rows != f.rows()) {
+                    wrong.add(key + " (" + rows + " staged, " + f.rows() + " written)");
+                }
+            }
+            if (!wrong.isEmpty()) {
+                // not transient: only a re-run of the batch, whose executors stage the files again, can repair it
+                throw new SQLException("the staging table " + staging + " does not hold exactly the rows of "
+                        + String.join(", ", wrong) + "; nothing loaded, re-run the batch", "HP001");
+            }
+        }
+
+        private long update(String sql, Array files) throws SQLException {
+            statementLog.accept(sql);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, files);
+                return ps.executeUpdate();
+            }
+        }
     }
 
     /** @param source a table, or a parenthesised query where the dialect's MERGE accepts one */
@@ -237,15 +345,6 @@ public final class WarehouseLoader {
             c.rollback();
         } catch (SQLException e) {
             LOG.debug("rollback after a failed load also failed: {}", e.getMessage());
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WarehouseLoadException("interrupted while waiting to retry a load", e);
         }
     }
 }

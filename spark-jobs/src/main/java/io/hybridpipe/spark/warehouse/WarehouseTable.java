@@ -28,6 +28,11 @@ public record WarehouseTable(String schema, String table) implements Serializabl
         return schema + "." + table;
     }
 
+    /** The staging table beside it, into which executors copy rows keyed by data file (PostgreSQL). */
+    public WarehouseTable staging() {
+        return new WarehouseTable(schema, table + "_staging");
+    }
+
     /** The audit table beside it: one row per loaded manifest. */
     public WarehouseTable audit() {
         return new WarehouseTable(schema, "load_audit");

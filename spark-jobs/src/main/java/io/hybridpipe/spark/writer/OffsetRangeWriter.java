@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 import io.hybridpipe.core.tweet.CanonicalTweet;
 import io.hybridpipe.core.tweet.InvalidTweetException;
+import io.hybridpipe.core.tweet.TweetAvro;
 import io.hybridpipe.core.tweet.TweetNormalizer;
 import io.hybridpipe.core.tweet.TweetSchema;
 import io.hybridpipe.spark.batch.BatchStep;
@@ -36,14 +38,27 @@ public final class OffsetRangeWriter implements Serializable {
     private final TweetFileFormat format;
     private final HadoopConf hadoopConf;
     private final CrashPoints crashPoints;
+    private final RowStager stager;
 
     public OffsetRangeWriter(StorageLayout layout, TweetPartitioner partitioner, TweetFileFormat format,
                              HadoopConf hadoopConf, CrashPoints crashPoints) {
+        this(layout, partitioner, format, hadoopConf, crashPoints, RowStager.NONE);
+    }
+
+    /** @param stager receives the rows of a range's files once they are all written (see {@link RowStager}) */
+    public OffsetRangeWriter(StorageLayout layout, TweetPartitioner partitioner, TweetFileFormat format,
+                             HadoopConf hadoopConf, CrashPoints crashPoints, RowStager stager) {
         this.layout = layout;
         this.partitioner = partitioner;
         this.format = format;
         this.hadoopConf = hadoopConf;
         this.crashPoints = crashPoints;
+        this.stager = stager;
+    }
+
+    /** True when the writer stages each file's rows for the warehouse itself (the load then reads no file). */
+    public boolean stagesRows() {
+        return stager.stagesRows();
     }
 
     public StorageLayout layout() {
@@ -53,7 +68,7 @@ public final class OffsetRangeWriter implements Serializable {
     public RangeResult write(KafkaRange range, Iterator<SourceRecord> records) {
         Configuration conf = hadoopConf.get();
         TweetNormalizer normalizer = new TweetNormalizer();
-        Map<String, List<CanonicalTweet>> byDirectory = new TreeMap<>();
+        Map<String, List<GenericRecord>> byDirectory = new TreeMap<>();
         long valid = 0;
         try (InvalidRecordWriter quarantine = new InvalidRecordWriter(conf, layout.invalidFile(range))) {
             while (records.hasNext()) {
@@ -61,9 +76,10 @@ public final class OffsetRangeWriter implements Serializable {
                 String reason = null;
                 try {
                     CanonicalTweet tweet = normalize(normalizer, record);
-                    List<String> rejections = TweetSchema.warehouseRejections(tweet);
+                    GenericRecord row = TweetAvro.toUtf8Record(tweet); // once: checked, written and staged
+                    List<String> rejections = TweetSchema.warehouseRejections(row);
                     if (rejections.isEmpty()) {
-                        byDirectory.computeIfAbsent(partitioner.directoryOf(tweet), d -> new ArrayList<>()).add(tweet);
+                        byDirectory.computeIfAbsent(partitioner.directoryOf(tweet), d -> new ArrayList<>()).add(row);
                         valid++;
                     } else {
                         reason = "not loadable into the warehouse: " + String.join(", ", rejections);
@@ -76,12 +92,16 @@ public final class OffsetRangeWriter implements Serializable {
                 }
             }
             List<WrittenFile> files = new ArrayList<>(byDirectory.size());
-            for (Map.Entry<String, List<CanonicalTweet>> e : byDirectory.entrySet()) {
+            List<RowStager.FileRows> staged = new ArrayList<>(byDirectory.size());
+            for (Map.Entry<String, List<GenericRecord>> e : byDirectory.entrySet()) {
                 Path path = layout.dataFile(e.getKey(), range, format.extension());
-                long bytes = format.write(conf, path, e.getValue(),
+                long bytes = format.writeRecords(conf, path, e.getValue(),
                         () -> crashPoints.reached(BatchStep.PARQUET_WRITE_IN_PROGRESS));
                 files.add(new WrittenFile(path.toString(), bytes, e.getValue().size()));
+                staged.add(new RowStager.FileRows(StorageLayout.warehouseUri(path.toString()), e.getValue()));
             }
+            // only once every file of the range exists: staged rows never point at a file that is not there
+            stager.stage(staged);
             return new RangeResult(range, files, valid, quarantine.count());
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + range + " under " + layout.baseUri() + " failed", e);

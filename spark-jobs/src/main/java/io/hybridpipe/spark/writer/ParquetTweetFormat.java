@@ -38,25 +38,36 @@ public final class ParquetTweetFormat implements TweetFileFormat {
 
     @Override
     public long write(Configuration conf, Path path, List<CanonicalTweet> tweets, Runnable midWrite) throws IOException {
+        List<GenericRecord> records = new ArrayList<>(tweets.size());
+        for (CanonicalTweet t : tweets) {
+            records.add(TweetAvro.toRecord(t));
+        }
+        return writeRecords(conf, path, records, midWrite);
+    }
+
+    /** Returns the length counted while writing: no second request to the store for it. */
+    @Override
+    public long writeRecords(Configuration conf, Path path, List<GenericRecord> records, Runnable midWrite)
+            throws IOException {
         Configuration writeConf = new Configuration(conf);
         writeConf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
-                        HadoopOutputFile.fromPath(path, writeConf))
+        SizedOutputFile file = new SizedOutputFile(HadoopOutputFile.fromPath(path, writeConf));
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(file)
                 .withSchema(TweetSchema.avro())
                 .withDataModel(GenericData.get())
                 .withConf(writeConf)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
-            int half = tweets.size() / 2;
-            for (int i = 0; i < tweets.size(); i++) {
+            int half = records.size() / 2;
+            for (int i = 0; i < records.size(); i++) {
                 if (i == half) {
                     midWrite.run();
                 }
-                writer.write(TweetAvro.toRecord(tweets.get(i)));
+                writer.write(records.get(i));
             }
         }
-        return path.getFileSystem(conf).getFileStatus(path).getLen();
+        return file.length();
     }
 
     @Override

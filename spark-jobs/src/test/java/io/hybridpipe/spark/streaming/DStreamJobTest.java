@@ -103,6 +103,9 @@ class DStreamJobTest {
         assertThat(dataFiles).isNotEmpty().allMatch(f -> DATA_FILE.matcher(f).matches(), "named dt=/hr=/<topic>-p<n>-<from>-<until>");
         assertThat(storage.filesListedBy(engines.strings("SELECT manifest FROM tweets_bulk.load_audit")))
                 .containsExactlyInAnyOrderElementsOf(dataFiles);
+        assertThat(storage.wrongContentLengths(engines.strings("SELECT manifest FROM tweets_bulk.load_audit")))
+                .as("manifest content_length = the object's length").isEmpty();
+        assertThat(engines.count("SELECT count(*) FROM tweets_bulk.tweets_staging")).as("staged rows all merged").isZero();
 
         List<String> quarantine = storage.quarantineLines();
         assertThat(quarantine).hasSize(23);
@@ -153,6 +156,8 @@ class DStreamJobTest {
                 .containsExactlyInAnyOrderElementsOf(storage.dataFiles());
         assertThat(engines.count("SELECT sum(file_rows) FROM " + schema + ".load_audit"))
                 .as("no offset loaded twice").isEqualTo(2_000);
+        assertThat(engines.count("SELECT count(*) FROM " + schema + ".tweets_staging"))
+                .as("the crashed run's staged rows were replaced by the replay and merged once, none left").isZero();
     }
 
     @Test

@@ -118,6 +118,8 @@ class StructuredStreamingJobTest {
         assertThat(engines.count("SELECT count(DISTINCT id) FROM " + schema + ".tweets")).isEqualTo(2_000);
         assertThat(engines.count("SELECT sum(file_rows) FROM " + schema + ".load_audit"))
                 .as("no offset loaded twice").isEqualTo(2_000);
+        assertThat(engines.count("SELECT count(*) FROM " + schema + ".tweets_staging"))
+                .as("the crashed run's staged rows were replaced by the replay and merged once, none left").isZero();
         StorageInspector storage = new StorageInspector(spark.sparkContext().hadoopConfiguration(),
                 new StorageLayout(settings.required("hybridpipe.storage.base")));
         assertThat(storage.filesListedBy(engines.strings("SELECT manifest FROM " + schema + ".load_audit")))

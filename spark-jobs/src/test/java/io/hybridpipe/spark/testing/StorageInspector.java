@@ -60,6 +60,21 @@ public final class StorageInspector {
         return out;
     }
 
+    /** Manifest entries whose {@code content_length} differs from the object's length on storage, as "url: a != b". */
+    public List<String> wrongContentLengths(List<String> manifestUris) throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (String m : manifestUris) {
+            for (RedshiftManifest.Entry e : RedshiftManifest.read(conf, new Path(StorageLayout.hadoopUri(m)))) {
+                Path file = new Path(StorageLayout.hadoopUri(e.url()));
+                long actual = file.getFileSystem(conf).getFileStatus(file).getLen();
+                if (actual != e.contentLength()) {
+                    wrong.add(e.url() + ": " + e.contentLength() + " != " + actual);
+                }
+            }
+        }
+        return wrong;
+    }
+
     public List<String> quarantineLines() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String rel : files("_invalid/")) {
