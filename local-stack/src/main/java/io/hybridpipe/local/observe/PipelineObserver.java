@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Watches the four stages of a running pipeline: samples every stage about once a second on a background thread
@@ -29,6 +26,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PipelineObserver implements AutoCloseable {
 
+    /**
+     * How often the emitted distinct ids are counted while running: counting copies the emulator's whole id log
+     * under its lock, which would slow emission at high rates if done every second.
+     */
+    private static final Duration DISTINCT_COUNT_PERIOD = Duration.ofSeconds(10);
+
     /** How long verification waits between two checks while stages are still catching up. */
     private static final Duration VERIFY_RETRY = Duration.ofSeconds(2);
 
@@ -41,10 +44,12 @@ public final class PipelineObserver implements AutoCloseable {
     private final List<Marker> markers = Collections.synchronizedList(new ArrayList<>());
     private final List<ProbeFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private final Map<Stage, StageStatus> latest = new EnumMap<>(Stage.class);
-    private ScheduledExecutorService sampler;
+    private Ticker sampler;
     private volatile StageSnapshot snapshot;
     private volatile Instant startedAt;
     private volatile Instant endedAt;
+    private long emittedDistinct;
+    private Instant emittedDistinctAt = Instant.MIN;
 
     public PipelineObserver(StageEndpoints endpoints, EmittedTweets emitted, ObserverSettings settings) {
         this(emitted, settings, new LatencyTracker(settings.latencySampleEvery(), settings.clock()), endpoints);
@@ -81,13 +86,7 @@ public final class PipelineObserver implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         startedAt = settings.clock().instant();
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hybridpipe-observer");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = settings.pollInterval().toMillis();
-        sampler.scheduleWithFixedDelay(this::sampleOnce, 0, period, TimeUnit.MILLISECONDS);
+        sampler = Ticker.start("hybridpipe-observer", settings.pollInterval(), this::sampleInBackground);
     }
 
     /** The latest per-stage counts, rates and lag. */
@@ -107,6 +106,10 @@ public final class PipelineObserver implements AutoCloseable {
     public VerificationResult awaitComplete(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<String> expected = new HashSet<>(emitted.distinctSentIds());
+        synchronized (probeLock) {
+            emittedDistinct = expected.size();
+            emittedDistinctAt = settings.clock().instant();
+        }
         while (true) {
             boolean timedOut = System.nanoTime() - deadline >= 0;
             boolean caughtUp = caughtUp(expected.size());
@@ -126,31 +129,40 @@ public final class PipelineObserver implements AutoCloseable {
     /** What the report draws: the timeline so far, latency samples, markers and probe failures. */
     public RunRecord record() {
         Instant end = endedAt != null ? endedAt : settings.clock().instant();
-        StageSnapshot last = snapshot;
+        long sent = emitted.sentCount();
+        long distinct;
+        synchronized (probeLock) {
+            distinct = emittedDistinct;
+        }
         return new RunRecord(startedAt, end, settings.pollInterval(), settings.latencySampleEvery(),
-                last.emittedSent(), last.emittedDistinct(), copy(timeline), latency.samples(), copy(markers),
+                sent, distinct, copy(timeline), latency.samples(), copy(markers),
                 allFailures());
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService s;
+        Ticker s;
         synchronized (this) {
             s = sampler;
             sampler = null;
         }
         if (s != null) {
-            s.shutdownNow();
-            try {
-                if (!s.awaitTermination(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the observer's sampling thread did not stop within 30 s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            s.stop(Duration.ofSeconds(30));
         }
         synchronized (probeLock) {
             probes.values().forEach(StageProbe::close);
+        }
+    }
+
+    /**
+     * A scheduled task that throws is never run again, silently: keep sampling after anything short of the JVM
+     * failing, and put what happened on the timeline.
+     */
+    private void sampleInBackground() {
+        try {
+            sampleOnce();
+        } catch (RuntimeException | LinkageError e) {
+            mark("observer: a sample failed: " + describe(e));
         }
     }
 
@@ -159,7 +171,11 @@ public final class PipelineObserver implements AutoCloseable {
         synchronized (probeLock) {
             Instant at = settings.clock().instant();
             long sent = emitted.sentCount();
-            long distinct = emitted.distinctSentIds().size();
+            if (Duration.between(emittedDistinctAt, at).compareTo(DISTINCT_COUNT_PERIOD) >= 0) {
+                emittedDistinct = emitted.distinctSentIds().size();
+                emittedDistinctAt = at;
+            }
+            long distinct = emittedDistinct;
             StageSnapshot previous = snapshot;
             double seconds = Math.max(1e-3, Duration.between(previous.at(), at).toMillis() / 1000.0);
             Map<Stage, ProbeReading> readings = new EnumMap<>(Stage.class);
@@ -167,7 +183,7 @@ public final class PipelineObserver implements AutoCloseable {
             for (Stage stage : Stage.values()) {
                 try {
                     readings.put(stage, probes.get(stage).poll());
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) { // a driver missing a class must not stop the other stages
                     String why = describe(e);
                     errors.put(stage, why);
                     failures.add(new ProbeFailure(settings.clock().instant(), stage, why));
@@ -237,7 +253,7 @@ public final class PipelineObserver implements AutoCloseable {
                 try {
                     IdCounts contents = probes.get(stage).contents();
                     stages.add(ExactlyOnceCheck.verify(stage, expected, contents, settings.exampleIdsPerProblem()));
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) {
                     String why = describe(e);
                     failures.add(new ProbeFailure(settings.clock().instant(), stage, "verification: " + why));
                     stages.add(ExactlyOnceCheck.unreadable(stage, expected.size(), why));
@@ -254,7 +270,7 @@ public final class PipelineObserver implements AutoCloseable {
         return all;
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }

@@ -4,9 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +19,7 @@ public final class ProgressDisplay implements AutoCloseable {
     private final Supplier<StageSnapshot> source;
     private final PrintStream out;
     private final boolean terminal;
-    private ScheduledExecutorService ticker;
+    private Ticker ticker;
     private int linesDrawn;
 
     public ProgressDisplay(Supplier<StageSnapshot> source, PrintStream out) {
@@ -39,13 +36,7 @@ public final class ProgressDisplay implements AutoCloseable {
         if (ticker != null) {
             throw new IllegalStateException("already started");
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hybridpipe-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = (terminal ? TERMINAL_PERIOD : PLAIN_PERIOD).toMillis();
-        ticker.scheduleAtFixedRate(this::draw, 0, period, TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("hybridpipe-progress", terminal ? TERMINAL_PERIOD : PLAIN_PERIOD, this::draw);
     }
 
     /** Draws the current state once (also the final state when the display closes). */
@@ -73,18 +64,13 @@ public final class ProgressDisplay implements AutoCloseable {
 
     @Override
     public void close() {
-        ScheduledExecutorService t;
+        Ticker t;
         synchronized (this) {
             t = ticker;
             ticker = null;
         }
         if (t != null) {
-            t.shutdownNow();
-            try {
-                t.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            t.stop(Duration.ofSeconds(5));
             draw();
         }
     }

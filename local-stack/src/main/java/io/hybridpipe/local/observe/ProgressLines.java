@@ -22,7 +22,7 @@ final class ProgressLines {
             StageStatus st = s.stage(stage);
             String tail = st.healthy() ? "" : "  ! " + st.lastError();
             lines.add(String.format(Locale.ROOT, "  %-13s %s %,12d %,10.0f %,10d%s", stage.label(),
-                    bar(st.records(), s.emittedDistinct()), st.records(), st.ratePerSecond(), st.lag(), tail));
+                    bar(st.records(), s.emittedSent()), st.records(), st.ratePerSecond(), st.lag(), tail));
         }
         return lines;
     }
