@@ -101,12 +101,13 @@ public final class ReconcileJobMain implements Callable<Integer> {
         } catch (SourceUnavailableException e) {
             System.err.println("reconcile: " + e.getMessage());
             return CANNOT_RUN;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's JDBC source throws SQLException undeclared, so checked failures arrive here too
             Throwable reason = unreachable(e);
             if (reason == null) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
-            System.err.println("reconcile: a source or target could not be reached or read: " + reason.getMessage());
+            System.err.println("reconcile: a source or target could not be reached or read: " + reason);
             return CANNOT_RUN;
         }
     }
