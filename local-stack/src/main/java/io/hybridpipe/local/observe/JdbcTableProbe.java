@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import java.util.List;
 final class JdbcTableProbe implements StageProbe {
 
     /** Sampled ids looked up per poll; a lookup of this many ids stays one cheap query. */
-    private static final int LOOKUP_BATCH = 200;
+    private static final int LOOKUP_BATCH = 500;
 
     private final Stage stage;
     private final SqlConnector connector;
@@ -50,12 +51,11 @@ final class JdbcTableProbe implements StageProbe {
 
     @Override
     public ProbeReading poll() throws SQLException {
-        Instant pollAt = clock.instant();
         try {
             Connection c = connection();
             refresh(c);
             long rows = count(c);
-            lookUpSamples(c, pollAt);
+            lookUpSamples(c);
             return new ProbeReading(rows, -1, rows);
         } catch (SQLException e) {
             if (connector.isMissingTable(e)) {
@@ -93,7 +93,11 @@ final class JdbcTableProbe implements StageProbe {
         }
     }
 
-    private void lookUpSamples(Connection c, Instant pollAt) throws SQLException {
+    /**
+     * Sampled ids found are seen at the time the lookup's answer came back: never before they were visible (a query
+     * may list files after it started), overstated by at most the lookup's duration.
+     */
+    private void lookUpSamples(Connection c) throws SQLException {
         List<String> pending = latency.pending(stage, LOOKUP_BATCH);
         if (pending.isEmpty()) {
             return;
@@ -103,10 +107,15 @@ final class JdbcTableProbe implements StageProbe {
             for (int i = 0; i < pending.size(); i++) {
                 ps.setString(i + 1, pending.get(i));
             }
+            List<String> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    latency.seen(stage, rs.getString(1), pollAt);
+                    found.add(rs.getString(1));
                 }
+            }
+            Instant answeredAt = clock.instant();
+            for (String id : found) {
+                latency.seen(stage, id, answeredAt);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Watches the four stages of a running pipeline: samples every stage about once a second on a background thread
+ * Watches the four stages of a running pipeline: polls every stage about once a second, each on its own thread
  * (counts, rates, lag, latency samples), keeps the timeline and markers, and at the end verifies by distinct tweet id
  * that every emitted tweet is in every stage exactly once.
  *
@@ -38,13 +39,11 @@ public final class PipelineObserver implements AutoCloseable {
     private final EmittedTweets emitted;
     private final ObserverSettings settings;
     private final LatencyTracker latency;
-    private final Map<Stage, StageProbe> probes;
-    private final Object probeLock = new Object();
+    private final Map<Stage, StagePoller> pollers = new EnumMap<>(Stage.class);
     private final List<StageSnapshot> timeline = Collections.synchronizedList(new ArrayList<>());
     private final List<Marker> markers = Collections.synchronizedList(new ArrayList<>());
     private final List<ProbeFailure> failures = Collections.synchronizedList(new ArrayList<>());
-    private final Map<Stage, StageStatus> latest = new EnumMap<>(Stage.class);
-    private Ticker sampler;
+    private final List<Ticker> tickers = new ArrayList<>();
     private volatile StageSnapshot snapshot;
     private volatile Instant startedAt;
     private volatile Instant endedAt;
@@ -66,27 +65,31 @@ public final class PipelineObserver implements AutoCloseable {
         this.emitted = Objects.requireNonNull(emitted, "emitted");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.latency = latency;
-        this.probes = new EnumMap<>(Stage.class);
         for (StageProbe p : probes) {
-            this.probes.put(p.stage(), p);
+            pollers.put(p.stage(), new StagePoller(p, settings.clock(), failures::add));
         }
-        if (this.probes.size() != Stage.values().length) {
-            throw new IllegalArgumentException("need one probe per stage, got " + this.probes.keySet());
-        }
-        for (Stage s : Stage.values()) {
-            latest.put(s, new StageStatus(0, 0, 0, 0, null));
+        if (pollers.size() != Stage.values().length) {
+            throw new IllegalArgumentException("need one probe per stage, got " + pollers.keySet());
         }
         this.startedAt = settings.clock().instant();
-        this.snapshot = new StageSnapshot(startedAt, Duration.ZERO, 0, 0, latest);
+        Map<Stage, StageStatus> empty = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            empty.put(s, new StageStatus(0, 0, 0, 0, null));
+        }
+        this.snapshot = new StageSnapshot(startedAt, Duration.ZERO, 0, 0, empty);
     }
 
-    /** Starts sampling in the background, one sample every {@link ObserverSettings#pollInterval()}. */
+    /** Starts polling in the background: every stage and the timeline every {@link ObserverSettings#pollInterval()}. */
     public synchronized void start() {
-        if (sampler != null) {
+        if (!tickers.isEmpty()) {
             throw new IllegalStateException("already started");
         }
         startedAt = settings.clock().instant();
-        sampler = Ticker.start("hybridpipe-observer", settings.pollInterval(), this::sampleInBackground);
+        for (StagePoller poller : pollers.values()) {
+            String name = "hybridpipe-observe-" + poller.stage().name().toLowerCase(java.util.Locale.ROOT);
+            tickers.add(Ticker.start(name, settings.pollInterval(), () -> inBackground(poller::pollOnce)));
+        }
+        tickers.add(Ticker.start("hybridpipe-observer", settings.pollInterval(), () -> inBackground(this::compose)));
     }
 
     /** The latest per-stage counts, rates and lag. */
@@ -106,7 +109,7 @@ public final class PipelineObserver implements AutoCloseable {
     public VerificationResult awaitComplete(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<String> expected = new HashSet<>(emitted.distinctSentIds());
-        synchronized (probeLock) {
+        synchronized (this) {
             emittedDistinct = expected.size();
             emittedDistinctAt = settings.clock().instant();
         }
@@ -126,138 +129,105 @@ public final class PipelineObserver implements AutoCloseable {
         }
     }
 
-    /** What the report draws: the timeline so far, latency samples, markers and probe failures. */
+    /** What the report draws: the timeline so far, latency samples, markers, probe failures and poll statistics. */
     public RunRecord record() {
         Instant end = endedAt != null ? endedAt : settings.clock().instant();
-        long sent = emitted.sentCount();
         long distinct;
-        synchronized (probeLock) {
+        synchronized (this) {
             distinct = emittedDistinct;
         }
+        Map<Stage, PollStats> polls = new EnumMap<>(Stage.class);
+        pollers.forEach((stage, poller) -> polls.put(stage, poller.stats()));
         return new RunRecord(startedAt, end, settings.pollInterval(), settings.latencySampleEvery(),
-                sent, distinct, copy(timeline), latency.samples(), copy(markers),
-                allFailures());
+                emitted.sentCount(), distinct, copy(timeline), latency.samples(), copy(markers), allFailures(), polls);
     }
 
     @Override
     public void close() {
-        Ticker s;
+        List<Ticker> running;
         synchronized (this) {
-            s = sampler;
-            sampler = null;
+            running = List.copyOf(tickers);
+            tickers.clear();
         }
-        if (s != null) {
-            s.stop(Duration.ofSeconds(30));
+        running.forEach(t -> t.stop(Duration.ofSeconds(30)));
+        pollers.values().forEach(StagePoller::close);
+    }
+
+    /** Polls every stage once, one after the other, then takes a snapshot: how tests drive the observer. */
+    void sampleOnce() {
+        for (StagePoller poller : pollers.values()) {
+            poller.pollOnce();
         }
-        synchronized (probeLock) {
-            probes.values().forEach(StageProbe::close);
-        }
+        compose();
     }
 
     /**
-     * A scheduled task that throws is never run again, silently: keep sampling after anything short of the JVM
+     * A scheduled task that throws is never run again, silently: keep going after anything short of the JVM
      * failing, and put what happened on the timeline.
      */
-    private void sampleInBackground() {
+    private void inBackground(Runnable task) {
         try {
-            sampleOnce();
+            task.run();
         } catch (RuntimeException | LinkageError e) {
-            mark("observer: a sample failed: " + describe(e));
+            mark("observer: a background task failed: " + StagePoller.describe(e));
         }
     }
 
-    /** One sample of every stage; package-private so tests can drive it with a stepped clock. */
-    void sampleOnce() {
-        synchronized (probeLock) {
-            Instant at = settings.clock().instant();
-            long sent = emitted.sentCount();
-            if (Duration.between(emittedDistinctAt, at).compareTo(DISTINCT_COUNT_PERIOD) >= 0) {
-                emittedDistinct = emitted.distinctSentIds().size();
-                emittedDistinctAt = at;
-            }
-            long distinct = emittedDistinct;
-            StageSnapshot previous = snapshot;
-            double seconds = Math.max(1e-3, Duration.between(previous.at(), at).toMillis() / 1000.0);
-            Map<Stage, ProbeReading> readings = new EnumMap<>(Stage.class);
-            Map<Stage, String> errors = new EnumMap<>(Stage.class);
-            for (Stage stage : Stage.values()) {
-                try {
-                    readings.put(stage, probes.get(stage).poll());
-                } catch (Exception | LinkageError e) { // a driver missing a class must not stop the other stages
-                    String why = describe(e);
-                    errors.put(stage, why);
-                    failures.add(new ProbeFailure(settings.clock().instant(), stage, why));
-                }
-            }
-            Map<Stage, StageStatus> now = new EnumMap<>(Stage.class);
-            for (Stage stage : Stage.values()) {
-                StageStatus before = latest.get(stage);
-                ProbeReading r = readings.get(stage);
-                long records = r != null ? r.records() : before.records();
-                long distinctIds = r != null ? r.distinct() : before.distinct();
-                long available = r != null ? r.available() : before.records() + before.lag();
-                long upstream = upstreamAvailable(stage, sent, readings);
-                long lag = Math.max(0, upstream - available);
-                double rate = Math.max(0, records - before.records()) / seconds;
-                now.put(stage, new StageStatus(records, distinctIds, rate, lag, errors.get(stage)));
-            }
-            latest.putAll(now);
-            StageSnapshot next = new StageSnapshot(at, Duration.between(startedAt, at), sent, distinct, now);
-            snapshot = next;
-            timeline.add(next);
+    /** Takes a snapshot of every stage's latest state and adds it to the timeline. */
+    private synchronized void compose() {
+        Instant at = settings.clock().instant();
+        long sent = emitted.sentCount();
+        if (Duration.between(emittedDistinctAt, at).compareTo(DISTINCT_COUNT_PERIOD) >= 0) {
+            emittedDistinct = emitted.distinctSentIds().size();
+            emittedDistinctAt = at;
         }
-    }
-
-    private long upstreamAvailable(Stage stage, long sent, Map<Stage, ProbeReading> readings) {
-        Stage upstream = switch (stage) {
-            case KAFKA_ONPREM -> null;
-            case HIVE, KAFKA_AWS -> Stage.KAFKA_ONPREM;
-            case WAREHOUSE -> Stage.KAFKA_AWS;
-        };
-        if (upstream == null) {
-            return sent;
+        Map<Stage, StagePoller.PollState> states = new EnumMap<>(Stage.class);
+        pollers.forEach((stage, poller) -> states.put(stage, poller.state()));
+        Map<Stage, StageStatus> now = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            StagePoller.PollState s = states.get(stage);
+            long upstream = switch (stage) {
+                case KAFKA_ONPREM -> sent;
+                case HIVE, KAFKA_AWS -> states.get(Stage.KAFKA_ONPREM).available();
+                case WAREHOUSE -> states.get(Stage.KAFKA_AWS).available();
+            };
+            now.put(stage, new StageStatus(s.records(), s.distinct(), s.ratePerSecond(),
+                    Math.max(0, upstream - s.available()), s.error()));
         }
-        ProbeReading r = readings.get(upstream);
-        StageStatus before = latest.get(upstream);
-        return r != null ? r.available() : before.records() + before.lag();
+        StageSnapshot next = new StageSnapshot(at, Duration.between(startedAt, at), sent, emittedDistinct, now);
+        snapshot = next;
+        timeline.add(next);
     }
 
     /** Cheap check, before the full verification: every stage counts at least as many ids as were emitted. */
     private boolean caughtUp(int expected) {
-        sampleOnceIfNotRunning();
-        StageSnapshot s = snapshot;
-        for (Stage stage : Stage.values()) {
-            StageStatus st = s.stage(stage);
-            long have = st.distinct() >= 0 ? st.distinct() : st.records();
-            if (!st.healthy() || have < expected) {
+        boolean running;
+        synchronized (this) {
+            running = !tickers.isEmpty();
+        }
+        if (!running) {
+            sampleOnce();
+        }
+        for (StagePoller poller : pollers.values()) {
+            StagePoller.PollState s = poller.state();
+            long have = s.distinct() >= 0 ? s.distinct() : s.records();
+            if (s.error() != null || have < expected) {
                 return false;
             }
         }
         return true;
     }
 
-    private void sampleOnceIfNotRunning() {
-        boolean running;
-        synchronized (this) {
-            running = sampler != null;
-        }
-        if (!running) {
-            sampleOnce();
-        }
-    }
-
     private VerificationResult verify(Set<String> expected, boolean timedOut) {
         List<StageVerification> stages = new ArrayList<>();
-        synchronized (probeLock) {
-            for (Stage stage : Stage.values()) {
-                try {
-                    IdCounts contents = probes.get(stage).contents();
-                    stages.add(ExactlyOnceCheck.verify(stage, expected, contents, settings.exampleIdsPerProblem()));
-                } catch (Exception | LinkageError e) {
-                    String why = describe(e);
-                    failures.add(new ProbeFailure(settings.clock().instant(), stage, "verification: " + why));
-                    stages.add(ExactlyOnceCheck.unreadable(stage, expected.size(), why));
-                }
+        for (Stage stage : Stage.values()) {
+            try {
+                IdCounts contents = pollers.get(stage).contents();
+                stages.add(ExactlyOnceCheck.verify(stage, expected, contents, settings.exampleIdsPerProblem()));
+            } catch (Exception | LinkageError e) {
+                String why = StagePoller.describe(e);
+                failures.add(new ProbeFailure(settings.clock().instant(), stage, "verification: " + why));
+                stages.add(ExactlyOnceCheck.unreadable(stage, expected.size(), why));
             }
         }
         return new VerificationResult(settings.clock().instant(), expected.size(), timedOut, stages);
@@ -266,13 +236,8 @@ public final class PipelineObserver implements AutoCloseable {
     private List<ProbeFailure> allFailures() {
         List<ProbeFailure> all = new ArrayList<>(copy(failures));
         all.addAll(latency.problems());
-        all.sort(java.util.Comparator.comparing(ProbeFailure::at));
+        all.sort(Comparator.comparing(ProbeFailure::at));
         return all;
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 
     private static <T> List<T> copy(List<T> synchronizedList) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridpipe.local.observe.LatencySample;
 import io.hybridpipe.local.observe.Marker;
+import io.hybridpipe.local.observe.PollStats;
 import io.hybridpipe.local.observe.ProbeFailure;
 import io.hybridpipe.local.observe.RunRecord;
 import io.hybridpipe.local.observe.Stage;
@@ -63,6 +64,15 @@ final class RunJson {
             lat.put("p95", l.p95());
             lat.put("p99", l.p99());
             lat.put("max", l.max());
+            PollStats p = run.polls().get(stage);
+            if (p != null) {
+                ObjectNode polls = s.putObject("polls");
+                polls.put("count", p.polls());
+                polls.put("failures", p.failures());
+                polls.put("mean_interval_ms", p.meanIntervalMillis());
+                polls.put("max_interval_ms", p.maxIntervalMillis());
+                polls.put("mean_poll_ms", p.meanPollMillis());
+            }
         }
         root.set("timeline", timeline(run));
         root.set("markers", markers(run));

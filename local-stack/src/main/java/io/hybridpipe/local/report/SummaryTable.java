@@ -1,5 +1,6 @@
 package io.hybridpipe.local.report;
 
+import io.hybridpipe.local.observe.PollStats;
 import io.hybridpipe.local.observe.RunRecord;
 import io.hybridpipe.local.observe.Stage;
 import io.hybridpipe.local.observe.StageVerification;
@@ -26,14 +27,16 @@ public final class SummaryTable {
                     v.expected(), v.distinct(), v.records(), v.duplicates(), v.missing(), v.unexpected(),
                     Verdicts.of(v)));
         }
-        b.append(String.format(Locale.ROOT, "%nlatency, emitted -> first seen (ms; resolution %s poll, 1 tweet in %d "
-                + "sampled)%n", Durations.human(run.pollInterval()), run.latencySampleEvery()));
-        b.append(String.format(Locale.ROOT, "%-14s %8s %8s %8s %8s %8s   %s%n", "to", "p50", "p95", "p99", "max",
-                "samples", "records/s avg  peak"));
+        b.append(String.format(Locale.ROOT, "%nlatency, emitted -> first seen (ms; resolution: the interval between two "
+                + "polls, set to %s, mean as polled below; 1 tweet in %d sampled)%n", Durations.human(run.pollInterval()),
+                run.latencySampleEvery()));
+        b.append(String.format(Locale.ROOT, "%-14s %8s %8s %8s %8s %8s %10s   %s%n", "to", "p50", "p95", "p99", "max",
+                "samples", "polled", "records/s avg  peak"));
         for (Stage stage : Stage.values()) {
             LatencySummary l = figures.latency().get(stage);
-            b.append(String.format(Locale.ROOT, "%-14s %8s %8s %8s %8s %8d   %,11.0f %,6.0f%n", stage.label(),
-                    ms(l.p50()), ms(l.p95()), ms(l.p99()), ms(l.max()), l.samples(),
+            PollStats polls = run.polls().get(stage);
+            b.append(String.format(Locale.ROOT, "%-14s %8s %8s %8s %8s %8d %10s   %,11.0f %,6.0f%n", stage.label(),
+                    ms(l.p50()), ms(l.p95()), ms(l.p99()), ms(l.max()), l.samples(), pollEvery(polls),
                     figures.averageRate().get(stage), figures.peakRate().get(stage)));
         }
         appendProblems(b, verification);
@@ -67,6 +70,11 @@ public final class SummaryTable {
         if (count > 0) {
             b.append(String.format(Locale.ROOT, "  %,d %s, e.g. %s%n", count, what, String.join(", ", examples)));
         }
+    }
+
+    /** The mean interval between two polls of a stage: the resolution its latencies really had. */
+    static String pollEvery(PollStats polls) {
+        return polls == null || polls.polls() < 2 ? "-" : String.format(Locale.ROOT, "%,d ms", polls.meanIntervalMillis());
     }
 
     private static String ms(long millis) {

@@ -33,6 +33,11 @@ public final class ReportContents {
         return row("verification", stageKey);
     }
 
+    /** The cells of the latency table's row for a stage, by column, as displayed. */
+    public Map<String, String> latencyRow(String stageKey) {
+        return row("latency", stageKey);
+    }
+
     /** The cells of the latency table's row for a stage: the {@code data-ms} of each percentile column. */
     public Map<String, String> latencyMillis(String stageKey) {
         Map<String, String> ms = new LinkedHashMap<>();

@@ -39,6 +39,7 @@ class RunReportWriterTest {
         assertThat(page.latencyMillis("hive")).containsEntry("p50", "500").containsEntry("p95", "950")
                 .containsEntry("p99", "990");
         assertThat(page.latencyMillis("warehouse")).containsEntry("p99", "9900");
+        assertThat(page.latencyRow("hive")).containsEntry("polled-every", "1,400 ms").containsEntry("samples", "100");
         assertThat(page.text("div", "tile-p99-warehouse")).contains("9.90 s");
 
         assertThat(page.svgIds()).containsExactly("throughput-chart", "latency-histogram", "latency-cdf", "counts-chart");
@@ -79,6 +80,8 @@ class RunReportWriterTest {
                 "unexpectedExamples").isEqualTo(verification.stages());
         assertThat(json.path("stages").path("hive").path("latency_ms").path("p99").asLong()).isEqualTo(990);
         assertThat(json.path("stages").path("warehouse").path("latency_ms").path("samples").asInt()).isEqualTo(100);
+        assertThat(json.path("stages").path("hive").path("polls").path("mean_interval_ms").asLong()).isEqualTo(1_400);
+        assertThat(json.path("stages").path("kafka_aws").path("polls").path("failures").asLong()).isEqualTo(1);
         assertThat(json.path("timeline")).hasSize(run.timeline().size());
         assertThat(json.path("timeline").get(2).path("stages").path("kafka_aws").path("error").asText())
                 .isEqualTo("TimeoutException: broker restarting");

@@ -2,6 +2,7 @@ package io.hybridpipe.local.report;
 
 import io.hybridpipe.local.observe.LatencySample;
 import io.hybridpipe.local.observe.Marker;
+import io.hybridpipe.local.observe.PollStats;
 import io.hybridpipe.local.observe.ProbeFailure;
 import io.hybridpipe.local.observe.RunRecord;
 import io.hybridpipe.local.observe.Stage;
@@ -48,8 +49,13 @@ final class SampleRuns {
                 new Marker(START.plusSeconds(3), "chaos: restart broker <aws> & wait"));
         List<ProbeFailure> failures = List.of(new ProbeFailure(START.plusSeconds(3), Stage.KAFKA_AWS,
                 "TimeoutException: broker restarting"));
+        Map<Stage, PollStats> polls = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            polls.put(stage, new PollStats(5, stage == Stage.KAFKA_AWS ? 1 : 0, stage == Stage.HIVE ? 1_400 : 1_000,
+                    stage == Stage.HIVE ? 2_100 : 1_020, stage == Stage.HIVE ? 900 : 15));
+        }
         return new RunRecord(START, START.plusSeconds(5), Duration.ofSeconds(1), 10, EMITTED + 4, EMITTED, timeline,
-                latencies, markers, failures);
+                latencies, markers, failures, polls);
     }
 
     /** Every stage PASS but the warehouse, which misses 3 tweets. */

@@ -25,10 +25,10 @@ class SummaryTableTest {
 
         // Hive latencies are 10..1000 ms: nearest-rank p50 500, p95 950, p99 990, max 1000, 100 samples
         assertThat(line(table, "Hive ", 2).trim().split("\\s+"))
-                .startsWith("Hive", "500", "950", "990", "1,000", "100");
+                .startsWith("Hive", "500", "950", "990", "1,000", "100", "1,400", "ms");
         assertThat(line(table, "Warehouse ", 2).trim().split("\\s+"))
                 .startsWith("Warehouse", "5,000", "9,500", "9,900", "10,000", "100");
-        assertThat(table).contains("resolution 1.0 s poll, 1 tweet in 10 sampled")
+        assertThat(table).contains("set to 1.0 s, mean as polled below; 1 tweet in 10 sampled")
                 .contains("RESULT: PASS").contains("1 probe failures");
     }
 
