@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses {@code created_at}. X always writes {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; that shape is read directly
- * (the general {@link Instant#parse} costs more than the rest of the normalisation of a small tweet), anything else
- * goes through {@link Instant#parse}, so every ISO-8601 instant is still accepted.
+ * Parses {@code created_at}. X always writes {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; that shape, and the same without
+ * the fraction ({@code yyyy-MM-ddTHH:mm:ssZ}, what {@link Instant#toString} writes for whole seconds), are read
+ * directly (the general {@link Instant#parse} costs more than the rest of the normalisation of a small tweet);
+ * anything else goes through {@link Instant#parse}, so every ISO-8601 instant is still accepted.
  */
 final class XTimestamps {
     private XTimestamps() {
@@ -32,10 +33,12 @@ final class XTimestamps {
         return t;
     }
 
-    /** The instant, or null when {@code s} is not exactly X's shape or not a valid date and time. */
+    /** The instant, or null when {@code s} is not exactly one of the two shapes or not a valid date and time. */
     private static Instant parseXShape(String s) {
-        if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') {
+        boolean withMillis = s.length() == 24 && s.charAt(19) == '.' && s.charAt(23) == 'Z';
+        boolean wholeSeconds = s.length() == 20 && s.charAt(19) == 'Z';
+        if (!(withMillis || wholeSeconds) || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -44,7 +47,7 @@ final class XTimestamps {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        int millis = digits(s, 20, 3);
+        int millis = withMillis ? digits(s, 20, 3) : 0;
         if ((year | month | day | hour | minute | second | millis) < 0 || hour > 23 || minute > 59 || second > 59) {
             return null;
         }

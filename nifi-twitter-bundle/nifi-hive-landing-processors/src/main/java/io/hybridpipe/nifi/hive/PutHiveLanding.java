@@ -8,14 +8,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.apache.hadoop.fs.Path;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
@@ -79,8 +80,8 @@ public class PutHiveLanding extends AbstractProcessor {
     private volatile Landing landing;
 
     /** What a scheduled processor holds; replaced on every schedule. */
-    private record Landing(HadoopAccess hadoop, ParquetLandingWriter writer, HiveRegistrar registrar,
-                           String tableLocation, int maxRowsPerFile) {
+    private record Landing(HadoopAccess hadoop, ParquetLandingWriter writer, ExecutorService writers,
+                           HiveRegistrar registrar, String tableLocation, int maxRowsPerFile) {
     }
 
     @Override
@@ -136,8 +137,9 @@ public class PutHiveLanding extends AbstractProcessor {
                 context.getProperty(LandingProperties.DATABASE).evaluateAttributeExpressions().getValue(),
                 context.getProperty(LandingProperties.TABLE).evaluateAttributeExpressions().getValue(),
                 location));
-        landing = new Landing(hadoop, new ParquetLandingWriter(hadoop.fileSystem(), compression), registrar,
-                location, context.getProperty(LandingProperties.MAX_ROWS_PER_FILE).asInteger());
+        landing = new Landing(hadoop, new ParquetLandingWriter(hadoop.fileSystem(), compression),
+                parquetWriterThreads(context.getMaxConcurrentTasks()), registrar, location,
+                context.getProperty(LandingProperties.MAX_ROWS_PER_FILE).asInteger());
     }
 
     @OnStopped
@@ -145,6 +147,8 @@ public class PutHiveLanding extends AbstractProcessor {
         Landing current = landing;
         landing = null;
         if (current != null) {
+            // every onTrigger has returned, and each waits for its writer: the threads are idle
+            current.writers().shutdown();
             current.registrar().close();
             current.hadoop().close();
         }
@@ -157,52 +161,69 @@ public class PutHiveLanding extends AbstractProcessor {
             return;
         }
         Landing current = landing;
-        LandingBatch batch;
+        byte[] contentSha256;
         try (InputStream in = session.read(flowFile)) {
-            batch = reader.read(in, ingestedAt(flowFile));
+            contentSha256 = BatchReader.contentSha256(in);
         } catch (IOException e) {
             throw new ProcessException("cannot read the content of " + flowFile, e);
         }
-        List<PlannedFile> files = PlannedFile.plan(batch, current.maxRowsPerFile());
-        Set<PartitionPath> partitions = new LinkedHashSet<>(batch.tweetsByPartition().keySet());
-        int alreadyLanded;
+        LandingPipeline pipeline = new LandingPipeline(current.writers(), current.hadoop(),
+                new PartitionFiles(current.writer(), current.tableLocation(), contentSha256, current.maxRowsPerFile()));
+        InvalidLines invalid;
+        PartitionFiles.Landed landed;
         try {
-            alreadyLanded = current.hadoop().run(() -> landAll(current, files));
-        } catch (IOException | SQLException | RuntimeException e) {
-            retry(session, flowFile, "HDFS: " + e);
+            invalid = readInto(pipeline, session, flowFile);
+            landed = pipeline.finish();
+        } catch (LandingPipeline.WriteFailedException e) {
+            retry(session, flowFile, "HDFS: " + e.getCause());
             return;
         }
         try {
             current.hadoop().run(() -> {
-                current.registrar().register(partitions);
+                current.registrar().register(landed.partitions());
                 return null;
             });
         } catch (IOException | SQLException | RuntimeException e) {
             retry(session, flowFile, "Hive: " + e);
             return;
         }
-        routeInvalid(session, flowFile, batch.invalid());
+        routeInvalid(session, flowFile, invalid);
         Map<String, String> attributes = Map.of(
-                LandingAttributes.TARGET_PATHS, files.stream()
-                        .map(f -> current.tableLocation() + "/" + f.partition().path() + "/" + f.name())
+                LandingAttributes.TARGET_PATHS, String.join(",", landed.targetPaths()),
+                LandingAttributes.PARTITIONS, landed.partitions().stream().map(PartitionPath::path)
                         .collect(Collectors.joining(",")),
-                LandingAttributes.PARTITIONS, partitions.stream().map(PartitionPath::path).collect(Collectors.joining(",")),
-                LandingAttributes.ROWS_WRITTEN, Integer.toString(batch.tweetCount()),
-                LandingAttributes.ROWS_INVALID, Integer.toString(batch.invalid().count()),
-                LandingAttributes.FILES_ALREADY_LANDED, Integer.toString(alreadyLanded));
+                LandingAttributes.ROWS_WRITTEN, Integer.toString(landed.rows()),
+                LandingAttributes.ROWS_INVALID, Integer.toString(invalid.count()),
+                LandingAttributes.FILES_ALREADY_LANDED, Integer.toString(landed.alreadyLanded()));
         session.transfer(session.putAllAttributes(flowFile, attributes), REL_SUCCESS);
-        session.adjustCounter("Rows landed", batch.tweetCount(), false);
+        session.adjustCounter("Rows landed", landed.rows(), false);
     }
 
-    private static int landAll(Landing current, List<PlannedFile> files) throws IOException {
-        int alreadyLanded = 0;
-        for (PlannedFile file : files) {
-            Path dir = new Path(current.tableLocation() + "/" + file.partition().path());
-            if (!current.writer().land(dir, file)) {
-                alreadyLanded++;
+    /** Reads and normalises the content on this thread while the pipeline's writer lands it. */
+    private InvalidLines readInto(LandingPipeline pipeline, ProcessSession session, FlowFile flowFile)
+            throws LandingPipeline.WriteFailedException {
+        boolean read = false;
+        try (InputStream in = session.read(flowFile)) {
+            InvalidLines invalid = reader.read(in, ingestedAt(flowFile), pipeline::add);
+            read = true;
+            return invalid;
+        } catch (IOException e) {
+            throw new ProcessException("cannot read the content of " + flowFile, e);
+        } finally {
+            if (!read) {
+                pipeline.abort();
             }
         }
-        return alreadyLanded;
+    }
+
+    /** One Parquet writer thread per concurrent task: each task hands its FlowFile's records to one writer. */
+    private static ExecutorService parquetWriterThreads(int concurrentTasks) {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, concurrentTasks), task -> {
+            Thread thread = new Thread(task, "PutHiveLanding Parquet writer " + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static void routeInvalid(ProcessSession session, FlowFile original, InvalidLines invalid) {
