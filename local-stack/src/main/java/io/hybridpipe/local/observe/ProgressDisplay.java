@@ -1,6 +1,7 @@
 package io.hybridpipe.local.observe;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,27 @@ public final class ProgressDisplay implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         ticker = Ticker.start("hybridpipe-progress", terminal ? TERMINAL_PERIOD : PLAIN_PERIOD, this::draw);
+    }
+
+    /**
+     * A stream for messages printed while the display runs (chaos actions, say): on a terminal each line goes above
+     * the live table, which is redrawn under it; printed straight to {@code out}, a line would be overwritten by the
+     * next redraw. Otherwise the lines go to {@code out} as they are.
+     */
+    public PrintStream above() {
+        return new PrintStream(new LineOutputStream(this::printAbove), true, StandardCharsets.UTF_8);
+    }
+
+    synchronized void printAbove(String line) {
+        if (terminal && linesDrawn > 0) {
+            out.print("\u001b[" + linesDrawn + "F\u001b[J"); // up to the table's first line, erase the table
+            linesDrawn = 0;
+            out.println(line);
+            draw();
+        } else {
+            out.println(line);
+            out.flush();
+        }
     }
 
     /** Draws the current state once (also the final state when the display closes). */

@@ -14,14 +14,21 @@ final class ChartFrame {
     private static final int RIGHT = 20;
     private static final int TOP = 28;
     private static final int BOTTOM = 44;
+    /** About this many steps along each axis. */
+    private static final int TICKS = 5;
 
     private final double xMax;
     private final double yMax;
 
-    /** A frame from 0 to a round number at or above each maximum. */
+    private final double xStep;
+    private final double yStep;
+
+    /** A frame from 0 to a whole number of round steps (1, 2, 2.5 or 5 times a power of ten) at or above each maximum. */
     ChartFrame(double xMax, double yMax) {
-        this.xMax = niceCeiling(xMax);
-        this.yMax = niceCeiling(yMax);
+        this.xStep = niceCeiling(xMax / TICKS);
+        this.yStep = niceCeiling(yMax / TICKS);
+        this.xMax = xStep * Math.max(1, Math.ceil(xMax / xStep - 1e-9));
+        this.yMax = yStep * Math.max(1, Math.ceil(yMax / yStep - 1e-9));
     }
 
     double x(double value) {
@@ -49,8 +56,7 @@ final class ChartFrame {
     /** Axes, grid lines and tick labels, with a label under the x axis and beside the y axis. */
     String axes(String xLabel, String yLabel, boolean yAsPercent) {
         StringBuilder b = new StringBuilder("<g class=\"axes\">\n");
-        for (int i = 0; i <= 5; i++) {
-            double v = yMax * i / 5;
+        for (double v = 0; v <= yMax * (1 + 1e-9); v += yStep) {
             double py = y(v);
             b.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>%n",
                     x(0), py, x(xMax), py));
@@ -58,8 +64,7 @@ final class ChartFrame {
             b.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
                     x(0) - 6, py + 4, label));
         }
-        for (int i = 0; i <= 6; i++) {
-            double v = xMax * i / 6;
+        for (double v = 0; v <= xMax * (1 + 1e-9); v += xStep) {
             b.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
                     x(v), y(0) + 16, number(v)));
         }
@@ -74,10 +79,10 @@ final class ChartFrame {
         return b.append("</g>\n").toString();
     }
 
-    /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code v} (1 for nothing to show). */
+    /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code v} (one step for nothing to show). */
     static double niceCeiling(double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            return 1;
+            return 1.0 / TICKS;
         }
         double power = Math.pow(10, Math.floor(Math.log10(v)));
         for (double step : new double[] {1, 2, 2.5, 5, 10}) {
@@ -92,6 +97,10 @@ final class ChartFrame {
         if (v >= 10_000) {
             return String.format(Locale.ROOT, "%.0fk", v / 1000);
         }
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        if (Math.abs(v - Math.rint(v)) < 1e-9) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return Math.abs(v * 10 - Math.rint(v * 10)) < 1e-9 ? String.format(Locale.ROOT, "%.1f", v)
+                : String.format(Locale.ROOT, "%.2f", v);
     }
 }

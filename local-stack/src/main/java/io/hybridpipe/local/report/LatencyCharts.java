@@ -19,8 +19,7 @@ final class LatencyCharts {
 
     static String histogram(RunRecord run) {
         long[][] ms = millis(run);
-        double maxSeconds = maxSeconds(ms);
-        double binWidth = ChartFrame.niceCeiling(maxSeconds) / BINS;
+        double binWidth = new ChartFrame(maxSeconds(ms), 1).xMax() / BINS;
         int[][] counts = new int[ms.length][BINS];
         double maxShare = 0;
         for (int s = 0; s < ms.length; s++) {
@@ -75,9 +74,12 @@ final class LatencyCharts {
                     p.toString().trim()));
         }
         for (int pct : new int[] {50, 95, 99}) {
+            double y = f.y(pct / 100.0);
+            // p95 and p99 are a few pixels apart: p95's label goes under its line, the others above
+            double labelY = pct == 95 ? y + 11 : y - 3;
             b.append(String.format(Locale.ROOT, "<line class=\"guide\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">p%d</text>%n", f.x(0),
-                    f.y(pct / 100.0), f.x(f.xMax()), f.y(pct / 100.0), f.x(f.xMax()), f.y(pct / 100.0) - 3, pct));
+                    + "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">p%d</text>%n", f.x(0), y,
+                    f.x(f.xMax()), y, f.x(f.xMax()) - 2, labelY, pct));
         }
         return b.append("</svg>\n").toString();
     }

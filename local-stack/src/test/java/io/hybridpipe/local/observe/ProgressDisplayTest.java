@@ -53,4 +53,28 @@ class ProgressDisplayTest {
         assertThat(second).startsWith("\u001b[6F");
         assertThat(second).contains("Hive").contains("████████████░░░░░░░░░░░░").contains("     500");
     }
+
+    @Test
+    void onATerminalAMessageIsPrintedAboveTheTableWhichIsRedrawnUnderIt() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressDisplay display = new ProgressDisplay(ProgressDisplayTest::snapshot,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        display.draw();
+        int firstDraw = bytes.toString(StandardCharsets.UTF_8).length();
+        display.above().println("chaos: restart MirrorMaker 2");
+
+        String after = bytes.toString(StandardCharsets.UTF_8).substring(firstDraw);
+        assertThat(after).startsWith("\u001b[6F\u001b[Jchaos: restart MirrorMaker 2\n");
+        assertThat(after.substring(after.indexOf('\n') + 1)).doesNotContain("\u001b[6F").contains("Warehouse");
+    }
+
+    @Test
+    void withoutATerminalAMessageIsJustALine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressDisplay display = new ProgressDisplay(ProgressDisplayTest::snapshot,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        display.above().print("chaos: stall the X stream\r\n");
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("chaos: stall the X stream" + System.lineSeparator());
+    }
 }
