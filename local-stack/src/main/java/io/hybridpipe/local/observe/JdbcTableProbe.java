@@ -21,6 +21,8 @@ final class JdbcTableProbe implements StageProbe {
 
     /** Sampled ids looked up per poll; a lookup of this many ids stays one cheap query. */
     private static final int LOOKUP_BATCH = 500;
+    /** Rows per round trip when reading every id (Hive JDBC fetches 1,000 by default). */
+    private static final int VERIFY_FETCH_ROWS = 10_000;
 
     private final Stage stage;
     private final SqlConnector connector;
@@ -72,11 +74,13 @@ final class JdbcTableProbe implements StageProbe {
             Connection c = connection();
             refresh(c);
             IdCounts ids = new IdCounts();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, COUNT(*) FROM " + table + " GROUP BY id")) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    ids.add(id != null ? id : "(row with NULL id)", Math.toIntExact(rs.getLong(2)));
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(VERIFY_FETCH_ROWS);
+                try (ResultSet rs = s.executeQuery("SELECT id, COUNT(*) FROM " + table + " GROUP BY id")) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        ids.add(id != null ? id : "(row with NULL id)", Math.toIntExact(rs.getLong(2)));
+                    }
                 }
             }
             return ids;
