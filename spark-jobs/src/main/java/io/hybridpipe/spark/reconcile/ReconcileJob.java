@@ -121,8 +121,10 @@ public final class ReconcileJob {
 
     private static List<PartitionReport> partitionReports(IdComparison comparison, Set<PartitionPath> registered,
                                                           int sampleSize) {
+        List<Row> counts = comparison.countsPerPartition(); // first: it fills the comparison's cache
+        boolean anyDifference = counts.stream().anyMatch(r -> IdComparison.KINDS.stream().anyMatch(k -> longOf(r, k) > 0));
         Map<String, Map<String, List<String>>> samples = new HashMap<>();
-        if (sampleSize > 0) {
+        if (sampleSize > 0 && anyDifference) {
             for (Row r : comparison.samples(sampleSize)) {
                 samples.computeIfAbsent(r.getString(0), p -> new TreeMap<>())
                         .computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
@@ -131,7 +133,7 @@ public final class ReconcileJob {
         Set<String> registeredPaths = new TreeSet<>();
         registered.forEach(p -> registeredPaths.add(p.path()));
         Map<String, PartitionReport> out = new TreeMap<>();
-        for (Row r : comparison.countsPerPartition()) {
+        for (Row r : counts) {
             String partition = r.getAs("partition");
             out.put(partition, new PartitionReport(partition, registeredPaths.contains(partition), r.<Long>getAs("raw"),
                     r.getAs("s3"), r.getAs("warehouse"), longOf(r, IdComparison.MISSING_IN_S3),

@@ -115,7 +115,8 @@ public final class ReconcileBenchmark {
 
             SparkSession spark = SparkSession.builder().config(new SparkConf().setMaster("local[2]").setAppName("reconcile-bench")
                     .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                    .set("spark.driver.bindAddress", "127.0.0.1").set("spark.sql.shuffle.partitions", "8")).getOrCreate();
+                    .set("spark.driver.bindAddress", "127.0.0.1").set("spark.sql.shuffle.partitions", "4")).getOrCreate();
+            spark.sparkContext().setLogLevel("WARN");
             ReconcileJob job = new ReconcileJob(spark, settings);
             warmUp(spark, raw, range);
 
