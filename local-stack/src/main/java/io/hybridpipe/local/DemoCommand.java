@@ -19,6 +19,7 @@ import io.hybridpipe.local.report.RunReportWriter;
 import io.hybridpipe.local.report.SummaryTable;
 import io.hybridpipe.local.stack.LocalStack;
 import io.hybridpipe.local.stack.ShutdownGuard;
+import io.hybridpipe.local.stack.StackMemory;
 import io.hybridpipe.local.stack.StartupLog;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -82,9 +83,13 @@ final class DemoCommand implements Callable<Integer> {
             e.printStackTrace(spec.commandLine().getErr());
             return HybridPipeCli.EXIT_USAGE;
         }
-        try (ShutdownGuard guard = new ShutdownGuard(pipeline, System.err)) {
+        try (ShutdownGuard guard = new ShutdownGuard(pipeline, System.err);
+             StackMemory memory = new StackMemory().start()) {
             out.printf("Stack and pipeline up in %.1f s (startup figure).%n", log.total().toMillis() / 1000.0);
-            return runAndVerify(pipeline, tweets, window, out);
+            int exitCode = runAndVerify(pipeline, tweets, window, out);
+            out.printf("Peak RSS of the stack: %d MiB (sum over %d processes: this JVM and every process it started)%n",
+                    memory.peakMib(), memory.processesAtPeak());
+            return exitCode;
         } finally {
             out.println("Everything stopped.");
         }
@@ -101,6 +106,7 @@ final class DemoCommand implements Callable<Integer> {
             pipeline.emitter().start(tweets, stackOptions.rate);
             ChaosRunner chaosRunner = chaos ? startChaos(pipeline, window, observer, out) : null;
             pipeline.emitter().awaitDone();
+            pipeline.emitter().awaitWritten(Duration.ofSeconds(5));
             observer.mark("emission end");
             if (chaosRunner != null) {
                 List<ChaosEvent> events = chaosRunner.awaitDone();
@@ -109,6 +115,9 @@ final class DemoCommand implements Callable<Integer> {
             result = observer.awaitComplete(verifyTimeout);
             progress.close();
             pipeline.problem().ifPresent(problem -> out.println("Pipeline problem: " + problem));
+            out.printf("X emulator: %d tweets written to sockets, %d stream connection attempts; %d kafka-to-hive runs%n",
+                    pipeline.stack().x().sentTweetCount(), pipeline.stack().x().connectionAttempts().size(),
+                    pipeline.landedInHiveRuns());
             out.println();
             out.println(SummaryTable.render(observer.record(), result));
             Path report = RunReportWriter.write(observer.record(), result, reportDir.toAbsolutePath());

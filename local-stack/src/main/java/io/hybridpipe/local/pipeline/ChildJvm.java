@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
 
-    private static final long GRACEFUL_STOP_SECONDS = 60;
+    private static final long GRACEFUL_STOP_SECONDS = 45;
 
     private final String name;
     private final List<String> command;

@@ -1,5 +1,6 @@
 package io.hybridpipe.local.pipeline;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,6 +50,26 @@ public final class Emitter implements AutoCloseable {
         }
         if (t != null) {
             t.join();
+        }
+    }
+
+    /**
+     * Waits until the emulator has written every emitted tweet to its sockets (it writes on the connections' own
+     * threads, after {@code emit} returns), or until nothing more has been written for {@code quiet}: a cut
+     * connection loses what was queued on it, as X does.
+     */
+    public void awaitWritten(Duration quiet) throws InterruptedException {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (x.sentTweetCount() < emitted.get()) {
+            long now = x.sentTweetCount();
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > quiet.toNanos()) {
+                return;
+            }
+            Thread.sleep(50);
         }
     }
 

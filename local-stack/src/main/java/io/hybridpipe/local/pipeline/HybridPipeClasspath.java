@@ -1,5 +1,6 @@
 package io.hybridpipe.local.pipeline;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -8,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The classpath child JVMs run on: this module's classes plus the runtime classpath the build wrote to
- * {@code local-stack/target/hybridpipe-classpath.txt} (the file {@code bin/hybridpipe} reads too).
+ * The classpath child JVMs run on, the same {@code bin/hybridpipe} uses: this module's classes, our other modules' jars
+ * the build copied to {@code local-stack/target/lib}, and the third-party classpath it wrote to
+ * {@code local-stack/target/hybridpipe-classpath.txt}.
  */
 final class HybridPipeClasspath {
 
@@ -30,7 +32,8 @@ final class HybridPipeClasspath {
                     + "('mvn -B -q install -DskipTests' at the top of the repository) or set -D" + FILE_PROPERTY);
         }
         try {
-            return classes + java.io.File.pathSeparator + Files.readString(file, StandardCharsets.UTF_8).trim();
+            return classes + File.pathSeparator + file.resolveSibling("lib").resolve("*") + File.pathSeparator
+                    + Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

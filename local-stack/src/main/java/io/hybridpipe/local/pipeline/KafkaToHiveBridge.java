@@ -2,18 +2,15 @@ package io.hybridpipe.local.pipeline;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,10 +19,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.hybridpipe.embedded.nifi.StatelessFlowRunner;
 import io.hybridpipe.embedded.nifi.StatelessRunResult;
+import io.hybridpipe.local.stack.Directories;
 
 /**
  * Plays ConsumeKafka_2_6 of kafka-to-hive.json, which the local engine cannot load: consumes {@code tweets} from Kafka
@@ -37,9 +37,12 @@ import io.hybridpipe.embedded.nifi.StatelessRunResult;
  */
 final class KafkaToHiveBridge implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaToHiveBridge.class);
+
     static final String GROUP_ID = "hybridpipe-hive-landing";
     private static final int MAX_ATTEMPTS = 3;
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration GATHER = Duration.ofSeconds(1);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
@@ -85,6 +88,8 @@ final class KafkaToHiveBridge implements Runnable {
             Thread.currentThread().interrupt();
         } catch (Exception | Error e) {
             failure = e;
+            LOG.error("The kafka-to-hive bridge stopped working", e);
+            System.err.println("hybridpipe: the kafka-to-hive bridge stopped working: " + e + " (details in the hybridpipe log)");
         } finally {
             consumer.close();
         }
@@ -106,15 +111,30 @@ final class KafkaToHiveBridge implements Runnable {
         return failure;
     }
 
+    /**
+     * What has arrived, up to {@code maxRecords}: polls on for up to {@link #GATHER} after the first record, since
+     * every batch costs an engine start and a tiny first batch would delay the next one by as much.
+     */
     private Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> nextBatch() {
         Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> batch = new LinkedHashMap<>();
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (record.offset() < landedUntil.getOrDefault(partition, 0L)) {
-                continue; // handed out again after a rebalance: already in Hive
+        int count = 0;
+        long gatherUntil = Long.MAX_VALUE;
+        while (!stopping && count < maxRecords && System.nanoTime() < gatherUntil) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < landedUntil.getOrDefault(partition, 0L)) {
+                    continue; // handed out again after a rebalance: already in Hive
+                }
+                batch.computeIfAbsent(partition, p -> new ArrayList<>()).add(record);
+                count++;
             }
-            batch.computeIfAbsent(partition, p -> new ArrayList<>()).add(record);
+            if (count > 0 && gatherUntil == Long.MAX_VALUE) {
+                gatherUntil = System.nanoTime() + GATHER.toNanos();
+            }
+            if (count == 0) {
+                return batch;
+            }
         }
         return batch;
     }
@@ -158,7 +178,8 @@ final class KafkaToHiveBridge implements Runnable {
         commit.forEach((partition, offset) -> landedUntil.put(partition, offset.offset()));
         commitLanded();
         landed.addAndGet(count);
-        deleteRunDirectory(result.logFile().getParent());
+        // a successful run's inputs are in Hive now; keep the disk from filling up with copies of them
+        Directories.deleteRecursively(result.logFile().getParent());
     }
 
     /**
@@ -190,12 +211,4 @@ final class KafkaToHiveBridge implements Runnable {
         }
     }
 
-    /** A successful run's inputs are in Hive now; keep the disk from filling up with copies of them. */
-    private static void deleteRunDirectory(Path runDirectory) throws IOException {
-        try (Stream<Path> files = Files.walk(runDirectory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
-    }
 }

@@ -14,10 +14,12 @@ import io.hybridpipe.embedded.nifi.FlowFileData;
 
 /**
  * Follows the output folder of a running NiFi Stateless flow (the engine writes {@code NNNNNNNN.content}, then
- * {@code NNNNNNNN.flowfile}, numbered from 1) and hands over each FlowFile once its metadata exists. What was handed
+ * {@code NNNNNNNN.flowfile}, numbered from 1) and hands over each FlowFile once its metadata is whole. What was handed
  * over is deleted only when the caller {@linkplain #release() releases} it, after it has been safely passed on.
  */
 final class OutputFolderTail {
+
+    private static final long SETTLED_MILLIS = 500;
 
     private final Path directory;
     private long next = 1;
@@ -32,7 +34,7 @@ final class OutputFolderTail {
         List<FlowFileData> flowFiles = new ArrayList<>();
         while (flowFiles.size() < max) {
             Path metadata = directory.resolve(String.format("%08d.flowfile", next));
-            if (!Files.exists(metadata)) {
+            if (!Files.exists(metadata) || !complete(metadata)) {
                 break;
             }
             flowFiles.add(read(metadata, directory.resolve(String.format("%08d.content", next))));
@@ -40,6 +42,19 @@ final class OutputFolderTail {
             next++;
         }
         return flowFiles;
+    }
+
+    /**
+     * The engine creates the metadata file and then fills it, so its existence alone does not mean it is whole. It is
+     * once the engine has started on the next FlowFile (it writes one at a time), or once it has not changed for a
+     * moment.
+     */
+    private boolean complete(Path metadata) throws IOException {
+        if (Files.exists(directory.resolve(String.format("%08d.content", next + 1)))) {
+            return true;
+        }
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(metadata).toMillis();
+        return age >= SETTLED_MILLIS;
     }
 
     /** Deletes every FlowFile taken so far: it has been passed on. */

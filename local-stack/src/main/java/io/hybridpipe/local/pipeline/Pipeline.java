@@ -71,6 +71,7 @@ public final class Pipeline implements AutoCloseable {
     private KafkaToHiveBridge startHiveLanding() {
         try {
             Path work = settings.workDir();
+            NiFiFlows.clearRuns(work);
             Path site = stack.hdfs().writeClientConfiguration(work.resolve("hadoop/core-site.xml"));
             Path flow = NiFiFlows.kafkaToHiveDefinition(work);
             String hdfsUri = stack.hdfs().hdfsUri().toString();

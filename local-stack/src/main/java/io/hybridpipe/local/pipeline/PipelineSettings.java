@@ -21,7 +21,7 @@ public record PipelineSettings(Path workDir, String xBearerToken, String warehou
 
     public static PipelineSettings forRun(Path workDir, double rate) {
         return new PipelineSettings(workDir.toAbsolutePath(), "local-" + UUID.randomUUID(), WAREHOUSE_SCHEMA,
-                (int) Math.max(2_000, Math.min(50_000, rate * 10)), Duration.ofSeconds(2));
+                (int) Math.max(10_000, Math.min(50_000, rate * 60)), Duration.ofSeconds(2));
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.hybridpipe.embedded.nifi.FlowFileData;
@@ -29,6 +31,8 @@ import io.hybridpipe.embedded.nifi.FlowFileData;
  * idempotent producer's own retries ride out a broker restart without duplicates.
  */
 final class TwitterToKafkaBridge implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwitterToKafkaBridge.class);
 
     static final String PORT = "kafka";
     private static final Pattern HEADER_ATTRIBUTES = Pattern.compile("hybridpipe\\..*");
@@ -73,6 +77,8 @@ final class TwitterToKafkaBridge implements Runnable {
             Thread.currentThread().interrupt();
         } catch (Exception | Error e) {
             failure = e;
+            LOG.error("The twitter-to-kafka bridge stopped working", e);
+            System.err.println("hybridpipe: the twitter-to-kafka bridge stopped working: " + e + " (details in the hybridpipe log)");
         } finally {
             producer.close();
         }

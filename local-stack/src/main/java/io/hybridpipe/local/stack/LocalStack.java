@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -116,11 +115,7 @@ public final class LocalStack implements AutoCloseable {
                     }
                 }
                 if (ours) {
-                    try (Stream<Path> files = Files.walk(workDir)) {
-                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(file);
-                        }
-                    }
+                    Directories.deleteRecursively(workDir);
                 }
             }
             Files.createDirectories(workDir);
