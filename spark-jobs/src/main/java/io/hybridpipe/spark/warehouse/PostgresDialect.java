@@ -1,7 +1,7 @@
 package io.hybridpipe.spark.warehouse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -72,12 +72,12 @@ public final class PostgresDialect implements WarehouseDialect {
         try {
             List<RedshiftManifest.Entry> entries =
                     RedshiftManifest.read(conf, new Path(StorageLayout.hadoopUri(request.manifestUri())));
-            Future<String> next = entries.isEmpty() ? null : reader.submit(() -> csv(entries.get(0)));
+            Future<byte[]> next = entries.isEmpty() ? null : reader.submit(() -> csv(entries.get(0)));
             for (int i = 0; i < entries.size(); i++) {
-                String rows = next.get();
+                byte[] rows = next.get();
                 next = i + 1 < entries.size() ? reader.submit(csvOf(entries.get(i + 1))) : null;
                 statementLog.accept(copy);
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(rows));
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(rows));
             }
         } catch (IOException | ExecutionException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -91,14 +91,14 @@ public final class PostgresDialect implements WarehouseDialect {
         }
     }
 
-    private Callable<String> csvOf(RedshiftManifest.Entry entry) {
+    private Callable<byte[]> csvOf(RedshiftManifest.Entry entry) {
         return () -> csv(entry);
     }
 
-    private String csv(RedshiftManifest.Entry entry) throws IOException {
-        StringBuilder csv = new StringBuilder();
+    private byte[] csv(RedshiftManifest.Entry entry) throws IOException {
+        CsvRows.Buffer csv = new CsvRows.Buffer();
         format.forEachRecord(conf, new Path(StorageLayout.hadoopUri(entry.url())), r -> CsvRows.append(csv, r));
-        return csv.toString();
+        return csv.toByteArray();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.hybridpipe.spark.warehouse;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,7 +98,7 @@ public final class PostgresRowStager implements RowStager {
     private void copy(Connection c, List<FileRows> files) throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copyStatement());
         try {
-            StringBuilder chunk = new StringBuilder(64 * 1024);
+            CsvRows.Buffer chunk = new CsvRows.Buffer();
             int rows = 0;
             for (FileRows file : files) {
                 for (GenericRecord r : file.rows()) {
@@ -118,11 +117,10 @@ public final class PostgresRowStager implements RowStager {
         }
     }
 
-    private static void send(CopyIn in, StringBuilder chunk) throws SQLException {
+    private static void send(CopyIn in, CsvRows.Buffer chunk) throws SQLException {
         if (chunk.length() > 0) {
-            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            chunk.setLength(0);
+            in.writeToCopy(chunk.array(), 0, chunk.length());
+            chunk.reset();
         }
     }
 

@@ -58,6 +58,12 @@ public final class ParquetTweetFormat implements TweetFileFormat {
                 .withConf(writeConf)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                // unique per tweet: a dictionary only costs a hash of every value (the payload is ~1-2 KB) until the
+                // writer gives up on it; low-cardinality columns (lang, source, authors) keep theirs
+                .withDictionaryEncoding("id", false)
+                .withDictionaryEncoding("text", false)
+                .withDictionaryEncoding("conversation_id", false)
+                .withDictionaryEncoding("payload", false)
                 .build()) {
             int half = records.size() / 2;
             for (int i = 0; i < records.size(); i++) {

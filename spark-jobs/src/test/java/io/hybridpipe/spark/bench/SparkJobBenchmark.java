@@ -90,6 +90,9 @@ public final class SparkJobBenchmark {
                     .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1");
             S3aTestConf.sparkConf(s3).forEach(conf::set);
+            // as deployed: Hadoop caches one S3A client per bucket. The tests turn the cache off (one S3Proxy per test
+            // class), which here made every file write build a new S3A client and thread pool, a cost no cluster pays
+            conf.set("spark.hadoop.fs.s3a.impl.disable.cache", "false");
             StreamingSparkConf.withJobDefaults(conf, settings);
             try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
                 jsc.setLogLevel("WARN");

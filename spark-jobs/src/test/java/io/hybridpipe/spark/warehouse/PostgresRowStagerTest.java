@@ -67,7 +67,7 @@ class PostgresRowStagerTest {
     private static List<GenericRecord> records(long firstId, int count) throws Exception {
         List<GenericRecord> out = new ArrayList<>();
         for (CanonicalTweet t : StagedBatch.normalize(new TestTweets(firstId).messages(firstId, count))) {
-            out.add(TweetAvro.toRecord(t));
+            out.add(TweetAvro.toUtf8Record(t)); // as the writer builds them
         }
         return out;
     }
@@ -114,6 +114,30 @@ class PostgresRowStagerTest {
                 "LOCK TABLE", "SELECT 1", "SELECT data_file,", "MERGE INTO", "DELETE FROM", "INSERT INTO");
         assertThat(statements.get(3)).contains("FROM staged.tweets_staging WHERE data_file = ANY(?)")
                 .contains("ROW_NUMBER() OVER (PARTITION BY id");
+    }
+
+    @Test
+    void stagedRowsKeepTextListsAndTimestampsExactly() throws Exception {
+        List<CanonicalTweet> tweets = StagedBatch.normalize(new TestTweets(31).messages(31_000, 40));
+        List<GenericRecord> rows = tweets.stream().map(TweetAvro::toUtf8Record).toList();
+        FileRows file = new FileRows(FILE_A, rows);
+        stager.stage(List.of(file));
+        loader.load(request("batch-exact.manifest", 0, List.of(file)));
+
+        for (CanonicalTweet expected : tweets) {
+            try (Connection c = PG.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT text, hashtags::text, created_at, payload, ingested_at FROM staged.tweets"
+                         + " WHERE id = '" + expected.id() + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(expected.text());
+                assertThat(rs.getString(2)).isEqualTo("[\"" + expected.hashtags().get(0) + "\"]");
+                assertThat(rs.getTimestamp(3).toLocalDateTime())
+                        .isEqualTo(java.time.LocalDateTime.ofInstant(expected.createdAt(), java.time.ZoneOffset.UTC));
+                assertThat(rs.getString(4)).isEqualTo(expected.payload());
+                assertThat(rs.getTimestamp(5).toLocalDateTime())
+                        .isEqualTo(java.time.LocalDateTime.ofInstant(expected.ingestedAt(), java.time.ZoneOffset.UTC));
+            }
+        }
     }
 
     @Test
