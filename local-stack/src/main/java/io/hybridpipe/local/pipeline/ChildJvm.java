@@ -36,6 +36,8 @@ public final class ChildJvm implements AutoCloseable {
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(HybridPipeClasspath.locate());
+        cmd.add(OrphanGuard.class.getName());
+        cmd.add(Long.toString(ProcessHandle.current().pid()));
         cmd.add(mainClass);
         cmd.addAll(args);
         this.command = List.copyOf(cmd);

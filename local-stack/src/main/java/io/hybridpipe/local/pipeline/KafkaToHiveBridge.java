@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import io.hybridpipe.embedded.nifi.RunningStatelessFlow;
 import io.hybridpipe.embedded.nifi.StatelessFlowRunner;
 import io.hybridpipe.embedded.nifi.StatelessRunResult;
 import io.hybridpipe.local.stack.Directories;
@@ -40,7 +42,9 @@ final class KafkaToHiveBridge implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaToHiveBridge.class);
 
     static final String GROUP_ID = "hybridpipe-hive-landing";
-    private static final int MAX_ATTEMPTS = 3;
+    private static final int MAX_ATTEMPTS = 4;
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration GATHER = Duration.ofSeconds(1);
 
@@ -164,22 +168,31 @@ final class KafkaToHiveBridge implements Runnable {
         }
         StatelessFlowRunner runner = run.build();
         StatelessRunResult result = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            result = runner.run();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && (result == null || !result.succeeded()); attempt++) {
+            result = runOnce(runner).orElse(null);
             runs.incrementAndGet();
-            if (result.succeeded()) {
-                break;
-            }
         }
-        if (!result.succeeded()) {
+        if (result == null || !result.succeeded()) {
             throw new IllegalStateException("kafka-to-hive failed " + MAX_ATTEMPTS + " times on the same batch of " + count
-                    + " records " + commit + ": " + result.describeFailure());
+                    + " records " + commit + (result == null ? ": the engine never got ready" : ": " + result.describeFailure()));
         }
         commit.forEach((partition, offset) -> landedUntil.put(partition, offset.offset()));
         commitLanded();
         landed.addAndGet(count);
         // a successful run's inputs are in Hive now; keep the disk from filling up with copies of them
         Directories.deleteRecursively(result.logFile().getParent());
+    }
+
+    /** One run of the engine over the batch; empty if the engine hung before its dataflow was ready (and was killed). */
+    private Optional<StatelessRunResult> runOnce(StatelessFlowRunner runner) throws IOException, InterruptedException {
+        try (RunningStatelessFlow running = runner.start()) {
+            if (!EngineReadiness.awaitReady(running, READY_TIMEOUT) && running.isAlive()) {
+                LOG.warn("kafka-to-hive's engine did not get ready within {}; killing it and running the batch again ({})",
+                        READY_TIMEOUT, running.logFile());
+                return Optional.empty();
+            }
+            return Optional.of(running.awaitResult(RUN_TIMEOUT));
+        }
     }
 
     /**

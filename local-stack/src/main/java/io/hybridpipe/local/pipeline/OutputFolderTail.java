@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import io.hybridpipe.embedded.nifi.FlowFileData;
 
@@ -19,11 +20,12 @@ import io.hybridpipe.embedded.nifi.FlowFileData;
  */
 final class OutputFolderTail {
 
-    private static final long SETTLED_MILLIS = 500;
+    private static final long INCOMPLETE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Path directory;
     private long next = 1;
     private final List<Long> taken = new ArrayList<>();
+    private long waitingSince;
 
     OutputFolderTail(Path directory) {
         this.directory = directory;
@@ -33,28 +35,43 @@ final class OutputFolderTail {
     List<FlowFileData> take(int max) throws IOException {
         List<FlowFileData> flowFiles = new ArrayList<>();
         while (flowFiles.size() < max) {
-            Path metadata = directory.resolve(String.format("%08d.flowfile", next));
-            if (!Files.exists(metadata) || !complete(metadata)) {
+            Path metadataFile = directory.resolve(String.format("%08d.flowfile", next));
+            Properties metadata = wholeMetadata(metadataFile);
+            if (metadata == null) {
                 break;
             }
-            flowFiles.add(read(metadata, directory.resolve(String.format("%08d.content", next))));
+            flowFiles.add(flowFile(metadata, directory.resolve(String.format("%08d.content", next))));
             taken.add(next);
             next++;
+            waitingSince = 0;
         }
         return flowFiles;
     }
 
     /**
-     * The engine creates the metadata file and then fills it, so its existence alone does not mean it is whole. It is
-     * once the engine has started on the next FlowFile (it writes one at a time), or once it has not changed for a
-     * moment.
+     * The metadata once the engine has written it whole, else null. The engine creates the file, then writes its
+     * few hundred bytes in one go when it closes it, so an empty file or one without its port entry is still being
+     * written; one that stays so for {@link #INCOMPLETE_LIMIT_NANOS} is broken.
      */
-    private boolean complete(Path metadata) throws IOException {
-        if (Files.exists(directory.resolve(String.format("%08d.content", next + 1)))) {
-            return true;
+    private Properties wholeMetadata(Path metadataFile) throws IOException {
+        if (!Files.exists(metadataFile)) {
+            return null;
         }
-        long age = System.currentTimeMillis() - Files.getLastModifiedTime(metadata).toMillis();
-        return age >= SETTLED_MILLIS;
+        Properties metadata = new Properties();
+        try (InputStream in = Files.newInputStream(metadataFile)) {
+            metadata.load(in);
+        }
+        if (metadata.getProperty("port") != null) {
+            return metadata;
+        }
+        long now = System.nanoTime();
+        if (waitingSince == 0) {
+            waitingSince = now;
+        } else if (now - waitingSince > INCOMPLETE_LIMIT_NANOS) {
+            throw new IOException("The engine's FlowFile " + metadataFile + " has named no port for "
+                    + TimeUnit.NANOSECONDS.toSeconds(INCOMPLETE_LIMIT_NANOS) + " s");
+        }
+        return null;
     }
 
     /** Deletes every FlowFile taken so far: it has been passed on. */
@@ -66,19 +83,11 @@ final class OutputFolderTail {
         taken.clear();
     }
 
-    private static FlowFileData read(Path metadataFile, Path contentFile) throws IOException {
-        Properties metadata = new Properties();
-        try (InputStream in = Files.newInputStream(metadataFile)) {
-            metadata.load(in);
-        }
+    private static FlowFileData flowFile(Properties metadata, Path contentFile) throws IOException {
         Map<String, String> attributes = new HashMap<>();
         metadata.stringPropertyNames().stream()
                 .filter(key -> key.startsWith("attribute."))
                 .forEach(key -> attributes.put(key.substring("attribute.".length()), metadata.getProperty(key)));
-        String port = metadata.getProperty("port");
-        if (port == null) {
-            throw new IOException("The engine's FlowFile " + metadataFile + " names no port");
-        }
-        return new FlowFileData(port, Files.readAllBytes(contentFile), attributes);
+        return new FlowFileData(metadata.getProperty("port"), Files.readAllBytes(contentFile), attributes);
     }
 }

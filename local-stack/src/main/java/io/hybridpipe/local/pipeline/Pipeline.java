@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.hybridpipe.embedded.nifi.RunningStatelessFlow;
+import io.hybridpipe.embedded.nifi.StatelessFlowRunner;
 import io.hybridpipe.embedded.nifi.StatelessRunResult;
 import io.hybridpipe.embedded.postgres.EmbeddedPostgresServer;
 import io.hybridpipe.local.observe.EmittedTweets;
@@ -24,6 +25,9 @@ import io.hybridpipe.local.stack.StartupLog;
 public final class Pipeline implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration ENGINE_READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final int ENGINE_ATTEMPTS = 3;
+    private static final Duration HIVE_STOP_GRACE = Duration.ofSeconds(60);
 
     private final PipelineSettings settings;
     private final LocalStack stack;
@@ -90,9 +94,8 @@ public final class Pipeline implements AutoCloseable {
 
     private RunningStatelessFlow startTwitterFlow() {
         try {
-            RunningStatelessFlow flow = NiFiFlows.twitterToKafka(settings.workDir(), stack.x().baseUrl(),
-                    settings.xBearerToken()).start();
-            twitterFlow = flow;
+            RunningStatelessFlow flow = startReadyEngine(NiFiFlows.twitterToKafka(settings.workDir(), stack.x().baseUrl(),
+                    settings.xBearerToken()));
             long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
             while (stack.x().activeConnections() == 0) {
                 if (!flow.isAlive()) {
@@ -116,6 +119,18 @@ public final class Pipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while twitter-to-kafka was connecting", e);
+        }
+    }
+
+    /** Starts the engine, and starts it again if it hangs before its dataflow is ready (see EngineReadiness). */
+    private RunningStatelessFlow startReadyEngine(StatelessFlowRunner runner) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            RunningStatelessFlow flow = runner.start();
+            twitterFlow = flow;
+            if (EngineReadiness.awaitReady(flow, ENGINE_READY_TIMEOUT) || !flow.isAlive() || attempt == ENGINE_ATTEMPTS) {
+                return flow;
+            }
+            flow.close();
         }
     }
 
@@ -215,7 +230,12 @@ public final class Pipeline implements AutoCloseable {
     private void stopHiveSide() throws InterruptedException {
         if (toHive != null) {
             toHive.stop();
-            toHiveThread.join();
+            toHiveThread.join(HIVE_STOP_GRACE.toMillis());
+            if (toHiveThread.isAlive()) {
+                // a batch still landing is not committed, so a later run lands it again: interrupting loses nothing
+                toHiveThread.interrupt();
+                toHiveThread.join();
+            }
         }
     }
 
