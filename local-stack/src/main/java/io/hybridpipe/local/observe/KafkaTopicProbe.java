@@ -76,24 +76,42 @@ final class KafkaTopicProbe implements StageProbe {
 
     @Override
     public IdCounts contents() {
-        long unread = readUntil(System.nanoTime() + DRAIN_LIMIT.toNanos());
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        long unread = readUntil(deadline);
+        while (unread > 0 && System.nanoTime() - deadline < 0) {
+            unread = readUntil(deadline); // records that arrived while reading
+        }
         if (unread > 0) {
             throw new IllegalStateException(topic + ": " + unread + " records still unread after " + DRAIN_LIMIT);
         }
         return ids;
     }
 
-    /** Reads until caught up with the end offsets or the deadline; returns the records left unread. */
+    /**
+     * Reads up to the end offsets as they are when called, or until the deadline; returns the records left unread
+     * then. End offsets are asked for once per call, not per fetch: each ask is a round trip to the broker.
+     */
     private long readUntil(long deadline) {
         refreshAssignment();
-        long unread = unread();
-        while (unread > 0 && System.nanoTime() - deadline < 0) {
+        if (assigned.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, METADATA_TIMEOUT);
+        while (!reached(ends) && System.nanoTime() - deadline < 0) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(FETCH)) {
                 take(r);
             }
-            unread = unread();
         }
-        return unread;
+        return unread(consumer.endOffsets(assigned, METADATA_TIMEOUT));
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (consumer.position(end.getKey(), METADATA_TIMEOUT) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void take(ConsumerRecord<String, byte[]> r) {
@@ -118,12 +136,9 @@ final class KafkaTopicProbe implements StageProbe {
         return normalizer.normalize(value, 0, value.length, Instant.EPOCH).createdAt();
     }
 
-    private long unread() {
-        if (assigned.isEmpty()) {
-            return 0;
-        }
+    private long unread(Map<TopicPartition, Long> ends) {
         long unread = 0;
-        for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(assigned, METADATA_TIMEOUT).entrySet()) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             unread += Math.max(0, end.getValue() - consumer.position(end.getKey(), METADATA_TIMEOUT));
         }
         return unread;
