@@ -36,6 +36,12 @@ public final class PipelineObserver implements AutoCloseable {
     /** How long verification waits between two checks while stages are still catching up. */
     private static final Duration VERIFY_RETRY = Duration.ofSeconds(2);
 
+    /**
+     * The least time between two full verifications when the counts say a stage has caught up but ids are still
+     * missing (duplicates make up the count): each one reads every id of every stage.
+     */
+    private static final Duration FULL_RECHECK = Duration.ofSeconds(10);
+
     private final EmittedTweets emitted;
     private final ObserverSettings settings;
     private final LatencyTracker latency;
@@ -113,10 +119,12 @@ public final class PipelineObserver implements AutoCloseable {
             emittedDistinct = expected.size();
             emittedDistinctAt = settings.clock().instant();
         }
+        long nextFullCheck = System.nanoTime();
         while (true) {
             boolean timedOut = System.nanoTime() - deadline >= 0;
             boolean caughtUp = caughtUp(expected.size());
-            if (caughtUp || timedOut) {
+            if (timedOut || (caughtUp && System.nanoTime() - nextFullCheck >= 0)) {
+                nextFullCheck = System.nanoTime() + FULL_RECHECK.toNanos();
                 VerificationResult result = verify(expected, timedOut && !caughtUp);
                 boolean stillFilling = result.stages().stream().anyMatch(v -> v.error() != null || v.missing() > 0);
                 if (!stillFilling || System.nanoTime() - deadline >= 0) {
