@@ -57,7 +57,7 @@ public final class PostgresRowStager implements RowStager {
                     stageOnce(c, files);
                     return;
                 } catch (SQLException e) {
-                    c.rollback();
+                    rollbackKeeping(c, e);
                     throw e;
                 }
             } catch (SQLException e) {
@@ -121,6 +121,15 @@ public final class PostgresRowStager implements RowStager {
         if (chunk.length() > 0) {
             in.writeToCopy(chunk.array(), 0, chunk.length());
             chunk.reset();
+        }
+    }
+
+    /** A rollback that fails too (a broken connection) must not hide PostgreSQL's account of the first failure. */
+    private static void rollbackKeeping(Connection c, SQLException failure) {
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
         }
     }
 
