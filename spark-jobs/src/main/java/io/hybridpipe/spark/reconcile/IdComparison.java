@@ -88,7 +88,8 @@ public final class IdComparison implements AutoCloseable {
     public List<Row> samples(int sampleSize) {
         Column[] kindOfRow = kinds().entrySet().stream()
                 .map(k -> when(k.getValue(), lit(k.getKey()))).toArray(Column[]::new);
-        return joined.select(col("partition"), col("id"), explode(array(kindOfRow)).as("kind"))
+        Column anyKind = kinds().values().stream().reduce(Column::or).orElseThrow();
+        return joined.filter(anyKind).select(col("partition"), col("id"), explode(array(kindOfRow)).as("kind"))
                 .filter(col("kind").isNotNull())
                 .withColumn("rn", row_number().over(Window.partitionBy("partition", "kind").orderBy("id")))
                 .filter(col("rn").leq(sampleSize))

@@ -1,11 +1,13 @@
 package io.hybridpipe.spark.reconcile;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.input_file_name;
-import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lpad;
 
 import java.util.List;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,17 +25,21 @@ public final class ParquetIds {
             .add("partition", DataTypes.StringType, false)
             .add("id", DataTypes.StringType, true);
     private static final StructType ID_ONLY = new StructType().add("id", DataTypes.StringType, true);
-    private static final String PARTITION_OF_FILE = "(dt=\\d{4}-\\d{2}-\\d{2}/hr=\\d{2})/[^/]+$";
 
     private ParquetIds() {
     }
 
-    public static Dataset<Row> read(SparkSession spark, List<PartitionDirectory> directories) {
+    /**
+     * @param base the table's base, under which every directory lies: Spark discovers {@code dt} and {@code hr} from
+     *             the folder names, a constant per file, instead of computing anything per row
+     */
+    public static Dataset<Row> read(SparkSession spark, String base, List<PartitionDirectory> directories) {
         if (directories.isEmpty()) {
             return spark.createDataFrame(List.of(), SCHEMA);
         }
         String[] uris = directories.stream().map(PartitionDirectory::uri).toArray(String[]::new);
-        return spark.read().schema(ID_ONLY).parquet(uris)
-                .select(regexp_extract(input_file_name(), PARTITION_OF_FILE, 1).as("partition"), col("id"));
+        // dt/hr arrive as date/int or as strings, depending on spark.sql.sources.partitionColumnTypeInference.enabled
+        Column partition = concat(lit("dt="), col("dt").cast("string"), lit("/hr="), lpad(col("hr").cast("string"), 2, "0"));
+        return spark.read().option("basePath", base).schema(ID_ONLY).parquet(uris).select(partition.as("partition"), col("id"));
     }
 }

@@ -72,9 +72,9 @@ public final class ReconcileJob {
 
         Optional<Dataset<Row>> warehouseIds = warehouse ? Optional.of(WarehouseIds.read(spark, settings, range)) : Optional.empty();
         ReconcileReport report;
-        try (IdComparison comparison = new IdComparison(ParquetIds.read(spark, rawDirs),
-                s3 ? Optional.of(ParquetIds.read(spark, s3Dirs)) : Optional.empty(), warehouseIds)) {
-            List<PartitionReport> partitions = partitionReports(comparison, registered, request.sampleSize());
+        try (IdComparison comparison = new IdComparison(ParquetIds.read(spark, settings.rawLocation(), rawDirs),
+                s3 ? Optional.of(ParquetIds.read(spark, settings.storageBase(), s3Dirs)) : Optional.empty(), warehouseIds)) {
+            List<PartitionReport> partitions = partitionReports(comparison, registered, request);
             report = new ReconcileReport(runId, range.key(), request.cloud(), startedAt, 0, partitions,
                     rawDirs.stream().map(PartitionDirectory::uri).toList(),
                     s3Dirs.stream().map(PartitionDirectory::uri).toList(), Optional.empty());
@@ -120,7 +120,8 @@ public final class ReconcileJob {
     }
 
     private static List<PartitionReport> partitionReports(IdComparison comparison, Set<PartitionPath> registered,
-                                                          int sampleSize) {
+                                                          Request request) {
+        int sampleSize = request.sampleSize();
         List<Row> counts = comparison.countsPerPartition(); // first: it fills the comparison's cache
         boolean anyDifference = counts.stream().anyMatch(r -> IdComparison.KINDS.stream().anyMatch(k -> longOf(r, k) > 0));
         Map<String, Map<String, List<String>>> samples = new HashMap<>();
@@ -143,7 +144,9 @@ public final class ReconcileJob {
         }
         // registered in Hive but empty everywhere: listed, so a user sees Hive's view of the whole range
         for (String partition : registeredPaths) {
-            out.putIfAbsent(partition, new PartitionReport(partition, true, 0, null, null, 0, 0, 0, 0, 0, Map.of()));
+            out.putIfAbsent(partition, new PartitionReport(partition, true, 0,
+                    request.cloud().contains(CloudSide.s3) ? 0L : null,
+                    request.cloud().contains(CloudSide.warehouse) ? 0L : null, 0, 0, 0, 0, 0, Map.of()));
         }
         return new ArrayList<>(out.values());
     }

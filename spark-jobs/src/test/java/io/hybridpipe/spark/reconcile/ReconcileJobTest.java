@@ -187,7 +187,7 @@ class ReconcileJobTest {
                 .containsExactly(engines.rawLocation() + "/" + HR06);
         List<PartitionDirectory> listed = new PartitionLister(engines.hdfs.clientConfiguration())
                 .existing(engines.rawLocation(), HourRange.parse(HR06, HR06));
-        assertThat(ParquetIds.read(engines.spark, listed).inputFiles())
+        assertThat(ParquetIds.read(engines.spark, engines.rawLocation(), listed).inputFiles())
                 .isNotEmpty().allMatch(f -> f.contains("/" + HR06 + "/"));
         assertThat(oneHour.partition(HR06).get("raw").asLong()).isEqualTo(raw(HR06));
         assertThat(oneHour.partition(HR06).get(IdComparison.MISSING_IN_WAREHOUSE).asLong()).isEqualTo(raw(HR06));
