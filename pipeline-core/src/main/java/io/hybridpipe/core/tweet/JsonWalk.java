@@ -50,7 +50,9 @@ final class JsonWalk {
         }
         expect(value, JsonToken.START_ARRAY, path);
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(e, JsonToken.START_OBJECT, path + "[]");
+            if (e != JsonToken.START_OBJECT) { // the path is built only for the message: this runs per element
+                throw new InvalidTweetException(path + "[] is not an object");
+            }
             handler.object();
         }
     }
@@ -63,6 +65,14 @@ final class JsonWalk {
             return null;
         }
         throw new InvalidTweetException(path + " is not a string");
+    }
+
+    /** {@link #string(JsonParser, JsonToken, String)} for the field {@code name} of an array element. */
+    static String elementString(JsonParser p, JsonToken v, String arrayPath, String name) throws IOException, InvalidTweetException {
+        if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NULL) {
+            return v == JsonToken.VALUE_NULL ? null : p.getText();
+        }
+        throw new InvalidTweetException(arrayPath + "[]." + name + " is not a string");
     }
 
     static Long count(JsonParser p, JsonToken v, String path) throws IOException, InvalidTweetException {

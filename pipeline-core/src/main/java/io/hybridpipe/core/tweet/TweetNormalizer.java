@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 
 import static io.hybridpipe.core.tweet.JsonWalk.count;
+import static io.hybridpipe.core.tweet.JsonWalk.elementString;
 import static io.hybridpipe.core.tweet.JsonWalk.expect;
 import static io.hybridpipe.core.tweet.JsonWalk.fields;
 import static io.hybridpipe.core.tweet.JsonWalk.object;
@@ -159,9 +160,9 @@ public final class TweetNormalizer {
             String[] bestAndSecond = new String[2];
             fields(p, (name, s) -> {
                 if (name.equals(preferred)) {
-                    bestAndSecond[0] = string(p, s, path + "[]." + name);
+                    bestAndSecond[0] = elementString(p, s, path, name);
                 } else if (name.equals(fallback)) {
-                    bestAndSecond[1] = string(p, s, path + "[]." + name);
+                    bestAndSecond[1] = elementString(p, s, path, name);
                 } else {
                     p.skipChildren();
                 }

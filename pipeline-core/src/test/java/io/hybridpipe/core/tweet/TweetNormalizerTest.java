@@ -177,6 +177,9 @@ class TweetNormalizerTest {
         "{\"data\":[]}                                                                          | data is not an object",
         "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"public_metrics\":{\"like_count\":\"many\"}}} | data.public_metrics.like_count is not an integer",
         "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"entities\":{\"hashtags\":[{\"start\":1}]}}} | data.entities.hashtags[] without tag",
+        "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"entities\":{\"urls\":[{\"url\":7}]}}} | data.entities.urls[].url is not a string",
+        "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"entities\":{\"mentions\":[\"@a\"]}}} | data.entities.mentions[] is not an object",
+        "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\"},\"matching_rules\":[1]} | matching_rules[] is not an object",
         "{\"data\":{\"id\":\"1\"}} {}                                                            | malformed JSON: more than one JSON value in the message",
         "{\"data\":{\"id\":\"1\",\"text\":\"t\",\"created_at\":\"2026-11-28T00:00:00.000Z\",\"public_metrics\":{\"like_count\":99999999999999999999}}} | data.public_metrics.like_count does not fit in 64 bits",
         "''                                                                                     | empty message"})

@@ -52,7 +52,7 @@ final class LandingPipeline {
     }
 
     void add(PartitionPath partition, CanonicalTweet tweet) throws WriteFailedException {
-        chunk.add(new Row(partition, Utf8Strings.inPlace(TweetAvro.toRecord(tweet))));
+        chunk.add(new Row(partition, TweetAvro.toUtf8Record(tweet)));
         if (chunk.size() == CHUNK_ROWS) {
             handOver(chunk);
             chunk = new ArrayList<>(CHUNK_ROWS);

@@ -66,7 +66,7 @@ class ParquetLandingWriterTest {
         ParquetLandingWriter.OpenFile file = new ParquetLandingWriter(fs, ParquetCompression.SNAPPY)
                 .open(partitionDir, "tweets-test-0.parquet");
         for (CanonicalTweet tweet : tweets) {
-            file.write(Utf8Strings.inPlace(TweetAvro.toRecord(tweet)));
+            file.write(TweetAvro.toUtf8Record(tweet));
         }
         assertThat(file.commit()).isTrue();
         return new Path(partitionDir, "tweets-test-0.parquet");

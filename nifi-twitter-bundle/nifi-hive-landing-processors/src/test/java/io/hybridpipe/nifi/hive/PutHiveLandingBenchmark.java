@@ -123,6 +123,14 @@ public final class PutHiveLandingBenchmark {
                     landingRate / bareRate);
             System.out.printf(Locale.ROOT, "ratio landing/(bare normalise + write) = %.2f%n",
                     landingRate / bareWithNormalisingRate);
+            // wall-clock ratios swing with the load of a shared machine; CPU time of the threads doing the work does not
+            double landingThreadsCpu = cpuByGroup.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("PutHiveLanding")).mapToDouble(Map.Entry::getValue).sum();
+            double landingPerCpu = tweets / landingThreadsCpu;
+            System.out.printf(Locale.ROOT, "CPU: landing %.0f tweets per CPU-s of its own threads (tasks + writers;"
+                    + " MiniDFS, GC and JIT not counted); ratio to bare write %.2f, to bare normalise + write %.2f%n",
+                    landingPerCpu, landingPerCpu / (tweets / bare.cpuSeconds()),
+                    landingPerCpu / (tweets / (normalising.cpuSeconds() + bare.cpuSeconds())));
             System.out.printf(Locale.ROOT, "files=%d, files per 100k tweets=%.1f%n", files, files * 100_000.0 / tweets);
             System.out.println("Hive count(*), count(DISTINCT id) including the " + warmupTweets + " warm-up tweets: "
                     + counted);
