@@ -24,9 +24,9 @@ public record JdbcTarget(String jdbcUrl, String user, String passwordEnv) implem
         return DriverManager.getConnection(jdbcUrl, p);
     }
 
-    /** The URL only: it names the database, and a URL never carries the password here. */
+    /** Host and database only: a URL's parameters may carry credentials someone put there anyway. */
     @Override
     public String toString() {
-        return "JdbcTarget[" + jdbcUrl + " as " + user + "]";
+        return "JdbcTarget[" + jdbcUrl.replaceFirst("[?;].*$", "") + " as " + user + "]";
     }
 }
