@@ -20,7 +20,7 @@ import java.util.List;
 final class JdbcTableProbe implements StageProbe {
 
     /** Sampled ids looked up per poll; a lookup of this many ids stays one cheap query. */
-    private static final int LOOKUP_BATCH = 500;
+    private static final int LOOKUP_BATCH = 2_000;
     /** Rows per round trip when reading every id (Hive JDBC fetches 1,000 by default). */
     private static final int VERIFY_FETCH_ROWS = 10_000;
 
@@ -31,6 +31,8 @@ final class JdbcTableProbe implements StageProbe {
     private final LatencyTracker latency;
     private final Clock clock;
     private Connection connection;
+    private long rowsAtLastLookup = -1;
+    private int registeredAtLastLookup = -1;
 
     /**
      * @param beforeEachRead a statement run before every read, e.g. {@code REFRESH TABLE t} so that Spark's Thrift
@@ -57,7 +59,13 @@ final class JdbcTableProbe implements StageProbe {
             Connection c = connection();
             refresh(c);
             long rows = count(c);
-            lookUpSamples(c);
+            int registered = latency.registered();
+            if (rows != rowsAtLastLookup || registered != registeredAtLastLookup) {
+                // the same rows and the same samples: nothing the last lookup did not find, spare the engine a scan
+                lookUpSamples(c);
+                rowsAtLastLookup = rows;
+                registeredAtLastLookup = registered;
+            }
             return new ProbeReading(rows, -1, rows);
         } catch (SQLException e) {
             if (connector.isMissingTable(e)) {
@@ -83,10 +91,25 @@ final class JdbcTableProbe implements StageProbe {
                     }
                 }
             }
+            seenInFullRead(ids);
             return ids;
         } catch (SQLException e) {
             reset(e);
             throw e;
+        }
+    }
+
+    /**
+     * The full read is a poll too: sampled ids it finds that no lookup had found yet are seen now, so a stage that
+     * filled up between two lookups (or faster than lookups of {@value #LOOKUP_BATCH} ids could follow) still has a
+     * latency for every sample.
+     */
+    private void seenInFullRead(IdCounts ids) {
+        Instant answeredAt = clock.instant();
+        for (String id : latency.pending(stage, Integer.MAX_VALUE)) {
+            if (ids.count(id) > 0) {
+                latency.seen(stage, id, answeredAt);
+            }
         }
     }
 

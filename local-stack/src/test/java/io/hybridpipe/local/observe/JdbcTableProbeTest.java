@@ -57,11 +57,18 @@ class JdbcTableProbeTest {
                 assertThat(s.millis()).isEqualTo(2_750);
             });
 
+            try (Connection c = postgres.connect()) {
+                WarehouseRows.insert(c, "counted.tweets", ids.get(4), T0);
+            }
+            clock.set(T0.plusSeconds(9));
             IdCounts contents = probe.contents();
-            assertThat(contents.total()).isEqualTo(5);
-            assertThat(contents.distinct()).isEqualTo(4);
+            assertThat(latency.samples()).as("the full read for verification is a poll too").hasSize(5)
+                    .filteredOn(s -> s.tweetId().equals(ids.get(4))).singleElement()
+                    .extracting(LatencySample::millis).isEqualTo(8_750L);
+            assertThat(contents.total()).isEqualTo(6);
+            assertThat(contents.distinct()).isEqualTo(5);
             assertThat(contents.count(ids.get(1))).isEqualTo(2);
-            assertThat(contents.count(ids.get(4))).isZero();
+            assertThat(contents.count(ids.get(5))).isZero();
         }
     }
 
