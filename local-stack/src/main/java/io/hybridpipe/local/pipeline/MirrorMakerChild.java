@@ -12,7 +12,7 @@ import java.util.Properties;
 
 /**
  * MirrorMaker 2 (dedicated mode, the hybridpipe-mm2 launcher's {@code run}) with {@code mirrormaker/config/local.properties},
- * pointed at the two local clusters, in its own JVM.
+ * pointed at the two local clusters and with exactly-once turned on, in its own JVM.
  */
 final class MirrorMakerChild {
 
@@ -29,6 +29,11 @@ final class MirrorMakerChild {
             properties.load(in);
             properties.setProperty("onprem.bootstrap.servers", onpremBootstrap);
             properties.setProperty("aws.bootstrap.servers", awsBootstrap);
+            // exactly-once, as the production template runs it: without it a SIGKILL (the --chaos restart) re-sends
+            // what was mirrored since the last offset commit, and the aws topic holds duplicates
+            properties.setProperty("dedicated.mode.enable.internal.rest", "true");
+            properties.setProperty("listeners", "http://127.0.0.1:0");
+            properties.setProperty("aws.exactly.once.source.support", "enabled");
             try (OutputStream out = Files.newOutputStream(effective)) {
                 properties.store(out, "mirrormaker/config/local.properties with the local stack's bootstrap servers");
             }
