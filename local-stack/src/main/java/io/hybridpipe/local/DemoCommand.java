@@ -106,7 +106,8 @@ final class DemoCommand implements Callable<Integer> {
             pipeline.emitter().start(tweets, stackOptions.rate);
             ChaosRunner chaosRunner = chaos ? startChaos(pipeline, window, observer, out) : null;
             pipeline.emitter().awaitDone();
-            pipeline.emitter().awaitWritten(Duration.ofSeconds(5));
+            // long enough for a reader that lags (NiFi pauses for seconds under load), short for a stream cut by chaos
+            pipeline.emitter().awaitWritten(Duration.ofSeconds(30));
             observer.mark("emission end");
             if (chaosRunner != null) {
                 List<ChaosEvent> events = chaosRunner.awaitDone();
