@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--verify-timeout", description = "How long to wait, after emission, for every stage to hold every "
             + "tweet. Default: ${DEFAULT-VALUE}.", converter = DurationConverter.class)
-    Duration verifyTimeout = Duration.ofMinutes(5);
+    Duration verifyTimeout = Duration.ofMinutes(10);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -43,7 +43,7 @@ final class KafkaToHiveBridge implements Runnable {
 
     static final String GROUP_ID = "hybridpipe-hive-landing";
     private static final int MAX_ATTEMPTS = 4;
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration GATHER = Duration.ofSeconds(1);
