@@ -1,7 +1,11 @@
 package io.hybridpipe.embedded.nifi;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,20 @@ final class ErrorLogLines {
         }
         try (Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
             return lines.filter(ErrorLogLines::isError).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("Cannot read the engine log " + logFile, e);
+        }
+    }
+
+    /** The ERROR lines written after the log had {@code byteOffset} bytes. */
+    static List<String> after(Path logFile, long byteOffset) {
+        if (!Files.exists(logFile)) {
+            return List.of();
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
+            channel.position(byteOffset);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+            return reader.lines().filter(ErrorLogLines::isError).toList();
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("Cannot read the engine log " + logFile, e);
         }

@@ -23,6 +23,7 @@ public record RunSpec(
         Path outputDirectory,
         Path summaryFile,
         Path stopFile,
+        Path batchDirectory,
         TriggerPlan triggerPlan,
         Map<String, String> dataflowProperties) {
 
@@ -42,10 +43,12 @@ public record RunSpec(
         properties.setProperty("output.directory", outputDirectory.toString());
         properties.setProperty("summary.file", summaryFile.toString());
         properties.setProperty("stop.file", stopFile.toString());
+        properties.setProperty("batch.directory", batchDirectory.toString());
         properties.setProperty("trigger.max", Integer.toString(triggerPlan.maxTriggers()));
         properties.setProperty("trigger.max.millis", Long.toString(triggerPlan.maxDuration().toMillis()));
         properties.setProperty("trigger.stop.when.idle", Boolean.toString(triggerPlan.stopWhenIdle()));
         properties.setProperty("trigger.drain.quiet.millis", Long.toString(triggerPlan.drainQuietPeriod().toMillis()));
+        properties.setProperty("trigger.fed.in.batches", Boolean.toString(triggerPlan.fedInBatches()));
         dataflowProperties.forEach((key, value) -> properties.setProperty(DATAFLOW_PROPERTY_PREFIX + key, value));
         try (OutputStream out = Files.newOutputStream(file)) {
             properties.store(out, "NiFi Stateless run specification");
@@ -67,7 +70,8 @@ public record RunSpec(
                 Integer.parseInt(required(properties, "trigger.max")),
                 Duration.ofMillis(Long.parseLong(required(properties, "trigger.max.millis"))),
                 Boolean.parseBoolean(required(properties, "trigger.stop.when.idle")),
-                Duration.ofMillis(Long.parseLong(required(properties, "trigger.drain.quiet.millis"))));
+                Duration.ofMillis(Long.parseLong(required(properties, "trigger.drain.quiet.millis"))),
+                Boolean.parseBoolean(required(properties, "trigger.fed.in.batches")));
         return new RunSpec(
                 path(properties, "nar.directory"),
                 path(properties, "engine.working.directory"),
@@ -77,6 +81,7 @@ public record RunSpec(
                 path(properties, "output.directory"),
                 path(properties, "summary.file"),
                 path(properties, "stop.file"),
+                path(properties, "batch.directory"),
                 plan,
                 dataflowProperties);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ public final class RunningStatelessFlow implements AutoCloseable {
     private final Process process;
     private final RunSpec spec;
     private final Path logFile;
+    private int batchesFed;
 
     RunningStatelessFlow(Process process, RunSpec spec, Path logFile) {
         this.process = process;
@@ -36,6 +38,25 @@ public final class RunningStatelessFlow implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Hands a batch of FlowFiles to an engine started with {@link TriggerPlan#fedInBatchesUntilStopped()}; it runs
+     * them after the batches fed before. Wait for the outcome with {@link FedBatch#awaitResult}.
+     */
+    public synchronized FedBatch feed(List<FlowFileData> flowFiles) throws IOException {
+        if (!spec.triggerPlan().fedInBatches()) {
+            throw new IllegalStateException("This engine was started with " + spec.triggerPlan()
+                    + "; only a plan fed in batches takes FlowFiles while it runs");
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The engine has ended; see " + logFile);
+        }
+        long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+        BatchFolder batches = new BatchFolder(spec.batchDirectory());
+        int number = ++batchesFed;
+        batches.write(number, flowFiles);
+        return new FedBatch(number, batches, process::isAlive, logFile, logOffset);
     }
 
     /** Asks the driver to stop triggering after its current trigger. */

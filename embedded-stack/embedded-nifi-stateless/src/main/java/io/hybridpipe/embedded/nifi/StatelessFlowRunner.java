@@ -50,6 +50,9 @@ public final class StatelessFlowRunner {
         this.inputs = List.copyOf(builder.inputs);
         this.triggerPlan = Objects.requireNonNull(builder.triggerPlan, "triggerPlan");
         this.heap = builder.heap;
+        if (triggerPlan.fedInBatches() && !inputs.isEmpty()) {
+            throw new IllegalArgumentException("An engine fed in batches takes its FlowFiles through RunningStatelessFlow.feed, not input()");
+        }
         if (!Files.isRegularFile(flowDefinition)) {
             throw new IllegalArgumentException("Flow definition " + flowDefinition + " does not exist");
         }
@@ -82,7 +85,7 @@ public final class StatelessFlowRunner {
         inputs.forEach(inputFolder::write);
         RunSpec spec = new RunSpec(runtime.directory(), engineDirectory, extensionsDirectory, flowDefinition,
                 inputFolder.directory(), runDirectory.resolve("output"), runDirectory.resolve("summary.properties"),
-                runDirectory.resolve("stop-requested"), triggerPlan, dataflowProperties);
+                runDirectory.resolve("stop-requested"), runDirectory.resolve("batches"), triggerPlan, dataflowProperties);
         Path specFile = runDirectory.resolve("run.properties");
         spec.write(specFile);
         Path logbackFile = runDirectory.resolve("logback.xml");

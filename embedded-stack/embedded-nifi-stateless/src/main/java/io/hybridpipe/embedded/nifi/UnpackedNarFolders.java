@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -28,23 +26,10 @@ final class UnpackedNarFolders {
         try (Stream<Path> candidates = Files.find(engineWorkingDirectory, SEARCH_DEPTH,
                 (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(unpackedName))) {
             for (Path folder : candidates.toList()) {
-                deleteRecursively(folder);
+                DirectoryTrees.delete(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear unpacked copies of " + narFileName + " under " + engineWorkingDirectory, e);
-        }
-    }
-
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : paths) {
-            Files.delete(path);
         }
     }
 }

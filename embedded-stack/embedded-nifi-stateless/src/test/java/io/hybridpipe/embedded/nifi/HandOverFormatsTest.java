@@ -66,13 +66,47 @@ class HandOverFormatsTest {
     @Test
     void runSpecRoundTrips() throws Exception {
         RunSpec spec = new RunSpec(Path.of("/r"), Path.of("/w/engine"), Path.of("/w/extensions"), Path.of("/f.json"),
-                Path.of("/w/in"), Path.of("/w/out"), Path.of("/w/summary"), Path.of("/w/stop"),
+                Path.of("/w/in"), Path.of("/w/out"), Path.of("/w/summary"), Path.of("/w/stop"), Path.of("/w/batches"),
                 new TriggerPlan(5, Duration.ofSeconds(7), true, Duration.ofMillis(1500)),
                 Map.of("nifi.stateless.transaction.thresholds.flowfiles", "10"));
         Path file = directory.resolve("run.properties");
         spec.write(file);
 
         assertThat(RunSpec.read(file)).isEqualTo(spec);
+    }
+
+    @Test
+    void aPlanFedInBatchesRoundTripsAndRefusesATriggerLimit() throws Exception {
+        TriggerPlan plan = TriggerPlan.fedInBatchesUntilStopped().within(Duration.ofHours(3));
+        RunSpec spec = new RunSpec(Path.of("/r"), Path.of("/w/engine"), Path.of("/w/extensions"), Path.of("/f.json"),
+                Path.of("/w/in"), Path.of("/w/out"), Path.of("/w/summary"), Path.of("/w/stop"), Path.of("/w/batches"),
+                plan, Map.of());
+        Path file = directory.resolve("fed.properties");
+        spec.write(file);
+
+        assertThat(RunSpec.read(file).triggerPlan()).isEqualTo(plan);
+        assertThat(plan.fedInBatches()).isTrue();
+        assertThatThrownBy(() -> new TriggerPlan(3, Duration.ofMinutes(1), true, Duration.ZERO, true))
+                .hasMessageContaining("no trigger limit");
+    }
+
+    @Test
+    void aFedBatchRoundTripsThroughItsFolderAndIsPickedUpOnlyOnceWhole() throws Exception {
+        BatchFolder folder = new BatchFolder(directory.resolve("batches"));
+        assertThat(folder.isReady(1)).isFalse();
+
+        folder.write(1, List.of(new FlowFileData("in", "a".getBytes(StandardCharsets.UTF_8), Map.of("k", "v")),
+                new FlowFileData("in", "b".getBytes(StandardCharsets.UTF_8), Map.of())));
+
+        assertThat(folder.isReady(1)).isTrue();
+        assertThat(folder.isReady(2)).isFalse();
+        assertThat(folder.inputs(1)).extracting(FlowFileData::contentAsString).containsExactly("a", "b");
+        assertThat(folder.inputs(1).get(0).attributes()).containsEntry("k", "v");
+        assertThatThrownBy(() -> folder.write(1, List.of())).hasMessageContaining("batch 1");
+
+        folder.delete(1);
+        assertThat(folder.isReady(1)).isFalse();
+        assertThat(directory.resolve("batches")).isEmptyDirectory();
     }
 
     @Test

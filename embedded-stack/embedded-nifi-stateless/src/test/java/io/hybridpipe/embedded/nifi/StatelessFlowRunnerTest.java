@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs small flows of nifi-standard-nar in the real NiFi Stateless 1.18.0 engine, in its own JVM. */
 class StatelessFlowRunnerTest {
@@ -180,6 +181,99 @@ class StatelessFlowRunnerTest {
         assertThat(result.succeeded()).as(result.describeFailure()).isTrue();
         assertThat(result.outputFlowFiles("out")).extracting(FlowFileData::contentAsString).containsExactlyInAnyOrder("first", "second");
         assertThat(result.outputFlowFiles("out")).extracting(flowFile -> flowFile.attribute("kafka.key")).containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void batchesFedToARunningEngineEachComeBackWithTheirOwnOutputFromTheSameDataflow() throws Exception {
+        StatelessFlowRunner runner = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("input-replace-extract-output.json"))
+                .parameter("greeting", "Hey")
+                .triggerPlan(TriggerPlan.fedInBatchesUntilStopped().within(Duration.ofMinutes(5)))
+                .build();
+
+        StatelessRunResult run;
+        FedBatchResult first;
+        FedBatchResult second;
+        try (RunningStatelessFlow flow = runner.start()) {
+            FedBatch batch1 = flow.feed(List.of(
+                    new FlowFileData("in", utf8("one"), Map.of("source", "a")),
+                    new FlowFileData("in", utf8("two"), Map.of("source", "b"))));
+            first = batch1.awaitResult(Duration.ofMinutes(3)).orElseThrow(() -> new AssertionError("no result for batch 1"));
+            FedBatch batch2 = flow.feed(List.of(new FlowFileData("in", utf8("three"), Map.of("source", "c"))));
+            second = batch2.awaitResult(Duration.ofMinutes(1)).orElseThrow(() -> new AssertionError("no result for batch 2"));
+            assertThat(flow.isAlive()).as("the engine keeps running between batches").isTrue();
+            batch1.discard();
+            batch2.discard();
+            flow.requestStop();
+            run = flow.awaitResult(Duration.ofMinutes(1));
+        }
+
+        assertThat(first.succeeded()).as(first.describeFailure()).isTrue();
+        assertThat(first.outputFlowFiles()).extracting(FlowFileData::contentAsString)
+                .containsExactlyInAnyOrder("Hey from a: one", "Hey from b: two");
+        assertThat(second.succeeded()).as(second.describeFailure()).isTrue();
+        assertThat(second.outputFlowFiles()).extracting(FlowFileData::contentAsString).containsExactly("Hey from c: three");
+        assertThat(run.succeeded()).as(run.describeFailure()).isTrue();
+        assertThat(run.summary()).hasValueSatisfying(summary -> {
+            assertThat(summary.stopReason()).isEqualTo("stop-requested");
+            assertThat(summary.outputFlowFiles()).isEqualTo(3);
+        });
+        assertThat(Files.readAllLines(run.logFile())).filteredOn(line -> line.contains("Engine bootstrapped")).hasSize(1);
+        assertThat(run.logFile().resolveSibling("batches")).isEmptyDirectory();
+    }
+
+    @Test
+    void aBatchThatFailsLeavesNothingQueuedAndTheSameFlowFilesFedAgainComeOutOnce() throws Exception {
+        // DebugFlow alternates: the first FlowFile passes, the second throws, the third passes
+        StatelessFlowRunner runner = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("debugflow-alternating.json"))
+                .triggerPlan(TriggerPlan.fedInBatchesUntilStopped().within(Duration.ofMinutes(5)))
+                .build();
+
+        FedBatchResult passed;
+        FedBatchResult failed;
+        FedBatchResult replayed;
+        FedBatchResult refused;
+        try (RunningStatelessFlow flow = runner.start()) {
+            passed = flow.feed(List.of(new FlowFileData("in", utf8("A"), Map.of()))).awaitResult(Duration.ofMinutes(3)).orElseThrow();
+            failed = flow.feed(List.of(new FlowFileData("in", utf8("B"), Map.of()))).awaitResult(Duration.ofMinutes(1)).orElseThrow();
+            replayed = flow.feed(List.of(new FlowFileData("in", utf8("B"), Map.of()))).awaitResult(Duration.ofMinutes(1)).orElseThrow();
+            refused = flow.feed(List.of(new FlowFileData("nope", utf8("C"), Map.of()))).awaitResult(Duration.ofMinutes(1)).orElseThrow();
+            assertThat(flow.isAlive()).as("a refused batch does not end the engine").isTrue();
+        }
+
+        assertThat(passed.succeeded()).as(passed.describeFailure()).isTrue();
+        assertThat(passed.outputFlowFiles()).extracting(FlowFileData::contentAsString).containsExactly("A");
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.summary().failure()).contains("IllegalStateException");
+        assertThat(failed.errorLines()).anySatisfy(line -> assertThat(line).contains("DebugFlow"));
+        assertThat(failed.outputFlowFiles()).isEmpty();
+        assertThat(replayed.succeeded()).as(replayed.describeFailure()).isTrue();
+        assertThat(replayed.outputFlowFiles()).extracting(FlowFileData::contentAsString).containsExactly("B");
+        assertThat(replayed.errorLines()).as("only the failed batch's ERROR lines belong to it").isEmpty();
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.summary().failure()).contains("no input port named 'nope'");
+    }
+
+    @Test
+    void anEngineThatIsNotFedInBatchesRefusesABatch() throws Exception {
+        StatelessFlowRunner runner = StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("input-replace-extract-output.json"))
+                .parameter("greeting", "x")
+                .triggerPlan(TriggerPlan.untilStopped())
+                .build();
+        try (RunningStatelessFlow flow = runner.start()) {
+            assertThatThrownBy(() -> flow.feed(List.of())).hasMessageContaining("only a plan fed in batches");
+        }
+        assertThatThrownBy(() -> StatelessFlowRunner.builder()
+                .workingDirectory(workingDirectory)
+                .flowDefinition(flow("input-replace-extract-output.json"))
+                .input("in", utf8("x"), Map.of())
+                .triggerPlan(TriggerPlan.fedInBatchesUntilStopped())
+                .build()).hasMessageContaining("RunningStatelessFlow.feed");
     }
 
     private static Path flow(String name) throws URISyntaxException {

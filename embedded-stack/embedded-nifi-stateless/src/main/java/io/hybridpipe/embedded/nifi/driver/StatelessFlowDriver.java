@@ -1,5 +1,6 @@
 package io.hybridpipe.embedded.nifi.driver;
 
+import io.hybridpipe.embedded.nifi.BatchFolder;
 import io.hybridpipe.embedded.nifi.FlowFileData;
 import io.hybridpipe.embedded.nifi.FlowFileFolder;
 import io.hybridpipe.embedded.nifi.ParameterValue;
@@ -24,7 +25,8 @@ import java.util.Set;
 /**
  * Runs inside the engine's JVM, on the NiFi Stateless classpath: bootstraps the engine, loads the flow
  * definition with the parameter values read from standard input, feeds the input FlowFiles into their
- * ports, triggers the flow as the plan says and writes what leaves the output ports.
+ * ports, triggers the flow as the plan says and writes what leaves the output ports. A plan fed in batches
+ * instead keeps the dataflow up and runs each batch the parent hands over ({@link BatchFeedLoop}).
  *
  * <p>Exit codes: {@value #EXIT_OK} every trigger succeeded; {@value #EXIT_CANNOT_RUN} the flow could not
  * be started (bad flow, missing extension, invalid component); {@value #EXIT_TRIGGER_FAILED} the flow ran
@@ -85,6 +87,11 @@ public final class StatelessFlowDriver {
                 return EXIT_CANNOT_RUN;
             }
             LOG.info("Dataflow {} ready in {} ms", definition.getFlowName(), millisSince(start));
+            if (spec.triggerPlan().fedInBatches()) {
+                // each batch's outcome went back with the batch; the run as a whole worked if the loop ended normally
+                writeSummary(new BatchFeedLoop(dataflow, spec.triggerPlan(), new BatchFolder(spec.batchDirectory()), spec.stopFile()).run());
+                return EXIT_OK;
+            }
             enqueueInputs(dataflow);
             RunSummary summary = new TriggerLoop(dataflow, spec.triggerPlan(), new FlowFileFolder(spec.outputDirectory()), spec.stopFile())
                     .run()

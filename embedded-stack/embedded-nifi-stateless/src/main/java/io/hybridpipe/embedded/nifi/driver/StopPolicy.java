@@ -26,6 +26,7 @@ final class StopPolicy {
     private long drainStart = -1;
     private long lastProgress = System.nanoTime();
 
+    /** {@code stopFile} null: stop requests do not apply (a fed batch is always run to the end). */
     StopPolicy(TriggerPlan plan, Path stopFile) {
         this.plan = plan;
         this.stopFile = stopFile;
@@ -39,7 +40,7 @@ final class StopPolicy {
         if (plan.maxTriggers() > 0 && triggersSoFar >= plan.maxTriggers()) {
             return Optional.of("max-triggers");
         }
-        if (drainStart < 0 && Files.exists(stopFile)) {
+        if (drainStart < 0 && stopFile != null && Files.exists(stopFile)) {
             drainStart = now;
             lastProgress = now;
             LOG.info("Stop requested: triggering until the flow has made no progress for {} ms", plan.drainQuietPeriod().toMillis());
