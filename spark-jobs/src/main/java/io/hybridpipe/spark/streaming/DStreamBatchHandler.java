@@ -30,14 +30,16 @@ final class DStreamBatchHandler implements VoidFunction2<JavaRDD<ConsumerRecord<
 
     // driver-only state: foreachRDD functions run on the driver and are never deserialised without checkpointing
     private final transient BatchPipeline pipeline;
+    private final transient KafkaRddWriter rangeWriter;
     private final transient CanCommitOffsets committer;
     private final transient AtomicReference<Throwable> failure = new AtomicReference<>();
     private final transient Consumer<BatchOutcome> outcomes;
     private final transient LoadedOffsets loaded;
 
-    DStreamBatchHandler(BatchPipeline pipeline, CanCommitOffsets committer, LoadedOffsets loaded,
-                        Consumer<BatchOutcome> outcomes) {
+    DStreamBatchHandler(BatchPipeline pipeline, KafkaRddWriter rangeWriter, CanCommitOffsets committer,
+                        LoadedOffsets loaded, Consumer<BatchOutcome> outcomes) {
         this.pipeline = pipeline;
+        this.rangeWriter = rangeWriter;
         this.committer = committer;
         this.loaded = loaded;
         this.outcomes = outcomes;
@@ -56,7 +58,7 @@ final class DStreamBatchHandler implements VoidFunction2<JavaRDD<ConsumerRecord<
         OffsetRange[] offsets = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
         try {
             BatchOutcome outcome = pipeline.run(Optional.of(KafkaRddWriter.ranges(offsets)),
-                    KafkaRddWriter.executor(rdd, offsets));
+                    rangeWriter.executor(rdd, offsets));
             loaded.loadedUpTo(KafkaRddWriter.untilOffsets(offsets));
             committer.commitAsync(offsets, (committed, error) -> {
                 if (error != null) {

@@ -69,7 +69,8 @@ public final class DStreamJob {
     public static Running start(JavaStreamingContext ssc, JobSettings settings, BatchPipeline pipeline,
                                 Consumer<BatchOutcome> outcomes) {
         Map<String, Object> params = KafkaSource.consumerParams(settings);
-        Map<TopicPartition, Long> resumeAt = finishBatchInFlight(ssc.sparkContext(), params, pipeline);
+        KafkaRddWriter rangeWriter = new KafkaRddWriter(params, StreamingSparkConf.kafkaPollMillis(ssc.sparkContext().getConf()));
+        Map<TopicPartition, Long> resumeAt = finishBatchInFlight(ssc.sparkContext(), params, pipeline, rangeWriter);
         LoadedOffsets loaded = new LoadedOffsets(params);
         loaded.loadedUpTo(resumeAt);
         // the batch in flight is in the warehouse: commit after it before the stream joins the group
@@ -77,8 +78,8 @@ public final class DStreamJob {
         JavaInputDStream<ConsumerRecord<byte[], byte[]>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<byte[], byte[]>Subscribe(KafkaSource.topics(settings), params, resumeAt));
-        DStreamBatchHandler handler = new DStreamBatchHandler(pipeline, (CanCommitOffsets) stream.inputDStream(), loaded,
-                outcomes);
+        DStreamBatchHandler handler = new DStreamBatchHandler(pipeline, rangeWriter, (CanCommitOffsets) stream.inputDStream(),
+                loaded, outcomes);
         stream.foreachRDD(handler);
         ssc.start();
         return new Running(ssc, handler, loaded);
@@ -89,7 +90,7 @@ public final class DStreamJob {
      * partitions resumes (the other partitions resume at the group's committed offsets).
      */
     static Map<TopicPartition, Long> finishBatchInFlight(JavaSparkContext jsc, Map<String, Object> params,
-                                                        BatchPipeline pipeline) {
+                                                        BatchPipeline pipeline, KafkaRddWriter rangeWriter) {
         Optional<BatchRanges> inFlight;
         try {
             inFlight = pipeline.intentLog().last();
@@ -106,9 +107,10 @@ public final class DStreamJob {
             OffsetRange[] offsets = ranges.ranges().stream()
                     .map(r -> OffsetRange.create(r.topic(), r.partition(), r.fromOffset(), r.untilOffset()))
                     .toArray(OffsetRange[]::new);
+            // only for the placement of the range tasks: the KafkaRDD is never iterated (see KafkaRddWriter)
             JavaRDD<ConsumerRecord<byte[], byte[]>> rdd = KafkaUtils.createRDD(jsc, new HashMap<>(params), offsets,
                     LocationStrategies.PreferConsistent());
-            pipeline.run(Optional.of(ranges), KafkaRddWriter.executor(rdd, offsets));
+            pipeline.run(Optional.of(ranges), rangeWriter.executor(rdd, offsets));
         }
         for (KafkaRange r : ranges.ranges()) {
             resumeAt.put(new TopicPartition(r.topic(), r.partition()), r.untilOffset());

@@ -46,7 +46,9 @@ class DStreamJobTest {
     @BeforeAll
     static void start() throws Exception {
         engines = new StreamingTestEngines();
-        jsc = new JavaSparkContext(StreamingSparkConf.withJobDefaults(engines.sparkConf("dstream-job-test"),
+        // a range that cannot be read fails its batch after this long (Spark's default is 120 s)
+        jsc = new JavaSparkContext(StreamingSparkConf.withJobDefaults(engines.sparkConf("dstream-job-test")
+                        .set("spark.streaming.kafka.consumer.poll.ms", "20000"),
                 JobSettings.of(Map.of("hybridpipe.kafka.max-rate-per-partition", "10000"))));
     }
 
@@ -66,6 +68,47 @@ class DStreamJobTest {
         Map<TopicPartition, Long> end = feeder.endOffsets();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> feeder.committedOffsets(group).equals(end));
+    }
+
+    /** Until the group's offsets reach the log end, or the job failed (then the caller's assertion shows why). */
+    private static void awaitAllCommittedOrFailure(TopicFeeder feeder, String group, DStreamJob.Running job) {
+        Map<TopicPartition, Long> end = feeder.endOffsets();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> job.failure().isPresent() || feeder.committedOffsets(group).equals(end));
+    }
+
+    @Test
+    void aTransactionalTopicEndingInCommitMarkersLandsEveryCommittedTweetOnceAndNoAbortedOne() throws Exception {
+        JobSettings settings = engines.settings("eos-mirrored");
+        String group = settings.required("hybridpipe.kafka.group.id");
+        TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
+        TestTweets tweets = new TestTweets(21);
+        // as MirrorMaker 2 in exactly-once mode writes: transactions, one aborted, then the topic stays idle,
+        // so the last offset of every partition is a commit marker that no consumer ever returns as a record
+        feeder.sendTransactions(List.of(
+                new TopicFeeder.Transaction(tweets.messages(6_000_000, 400), true),
+                new TopicFeeder.Transaction(tweets.messages(6_100_000, 300), false),
+                new TopicFeeder.Transaction(tweets.messages(6_200_000, 400), true),
+                new TopicFeeder.Transaction(tweets.messages(6_300_000, 400), true)));
+        Map<TopicPartition, Long> end = feeder.endOffsets();
+        assertThat(end.values().stream().mapToLong(Long::longValue).sum())
+                .as("1,500 records and one marker per transaction and partition").isEqualTo(1_500 + 4 * 2);
+
+        DStreamJob.Running job = startJob(settings, CrashPoints.NONE);
+        try {
+            awaitAllCommittedOrFailure(feeder, group, job);
+        } finally {
+            job.context().stop(false, true);
+        }
+
+        assertThat(job.failure()).isEmpty();
+        assertThat(feeder.committedOffsets(group)).as("committed up to the log end, markers included").isEqualTo(end);
+        assertThat(engines.count("SELECT count(*) FROM eos_mirrored.tweets")).isEqualTo(1_200);
+        assertThat(engines.count("SELECT count(DISTINCT id) FROM eos_mirrored.tweets")).isEqualTo(1_200);
+        assertThat(engines.count("SELECT count(*) FROM eos_mirrored.tweets WHERE id LIKE '61%'"))
+                .as("no tweet of the aborted transaction").isZero();
+        assertThat(engines.count("SELECT sum(file_rows) FROM eos_mirrored.load_audit")).isEqualTo(1_200);
+        assertThat(engines.count("SELECT count(*) FROM eos_mirrored.tweets_staging")).isZero();
     }
 
     @Test

@@ -38,21 +38,11 @@ public final class TopicFeeder {
 
     /** Values as UTF-8 (null stays null), keyed by position so records spread over the partitions. */
     public void send(List<String> values) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(Map.of())) {
             int i = 0;
             for (String v : values) {
-                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
-                        Integer.toString(i++).getBytes(StandardCharsets.UTF_8),
-                        v == null ? null : v.getBytes(StandardCharsets.UTF_8));
-                record.headers().add(IngestHeaders.INGESTED_AT,
-                        IngestHeaders.encodeIngestedAt(java.time.Instant.parse("2026-11-28T09:30:00Z")).getBytes(StandardCharsets.UTF_8));
-                producer.send(record, (metadata, error) -> {
+                producer.send(record(i++, v), (metadata, error) -> {
                     if (error != null) {
                         failed.compareAndSet(null, error);
                     }
@@ -63,6 +53,54 @@ public final class TopicFeeder {
         if (failed.get() != null) {
             throw new IllegalStateException("could not produce the test records to " + topic, failed.get());
         }
+    }
+
+    /** One transaction of a transactional producer, committed or aborted. */
+    public record Transaction(List<String> values, boolean commit) {
+    }
+
+    /**
+     * Writes each transaction as MirrorMaker 2 in exactly-once mode (or any transactional producer) does: every
+     * transaction ends with a commit or abort marker in each partition it wrote to, which takes an offset of its own.
+     */
+    public void sendTransactions(List<Transaction> transactions) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-feeder-" + topic,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true))) {
+            producer.initTransactions();
+            for (Transaction t : transactions) {
+                producer.beginTransaction();
+                int i = 0;
+                for (String v : t.values()) {
+                    producer.send(record(i++, v));
+                }
+                if (t.commit()) {
+                    producer.commitTransaction(); // flushes; a failed send makes the commit throw
+                } else {
+                    producer.flush();
+                    producer.abortTransaction();
+                }
+            }
+        }
+    }
+
+    private KafkaProducer<byte[], byte[]> producer(Map<String, Object> extra) {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024));
+        config.putAll(extra);
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private ProducerRecord<byte[], byte[]> record(int position, String value) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+                Integer.toString(position).getBytes(StandardCharsets.UTF_8),
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(IngestHeaders.INGESTED_AT,
+                IngestHeaders.encodeIngestedAt(java.time.Instant.parse("2026-11-28T09:30:00Z")).getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     public Map<TopicPartition, Long> endOffsets() {
