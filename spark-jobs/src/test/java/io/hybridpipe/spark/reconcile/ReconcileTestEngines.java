@@ -3,7 +3,6 @@ package io.hybridpipe.spark.reconcile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -21,7 +20,7 @@ import io.hybridpipe.embedded.postgres.EmbeddedPostgresServer;
 import io.hybridpipe.embedded.s3.EmbeddedS3;
 import io.hybridpipe.spark.config.JobSettings;
 import io.hybridpipe.spark.streaming.StreamingSparkConf;
-import io.hybridpipe.spark.testing.S3aTestConf;
+import io.hybridpipe.spark.testing.SparkJobTestSettings;
 
 /**
  * Both sides of the pipeline for the reconcile tests: on-prem HDFS (MiniDFS) with a HiveServer2 in its own JVM,
@@ -49,12 +48,7 @@ final class ReconcileTestEngines implements AutoCloseable {
         s3.start();
         s3.createBucket(BUCKET);
         postgres.start();
-        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("reconcile-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.sql.shuffle.partitions", "4");
-        S3aTestConf.sparkConf(s3).forEach(conf::set);
+        SparkConf conf = SparkJobTestSettings.localSpark("reconcile-test", s3, 4);
         StreamingSparkConf.withJobDefaults(conf, JobSettings.of(Map.of()));
         spark = SparkSession.builder().config(conf).getOrCreate();
         jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -76,20 +70,12 @@ final class ReconcileTestEngines implements AutoCloseable {
         s.put("hybridpipe.kafka.group.id", "spark-" + name);
         s.put("hybridpipe.onprem.kafka.bootstrap.servers", kafka.bootstrapServers());
         s.put("hybridpipe.onprem.kafka.producer.linger.ms", "5");
-        s.put("hybridpipe.storage.base", "s3a://" + BUCKET + "/" + name);
-        s.put("hybridpipe.warehouse.dialect", "postgresql");
-        s.put("hybridpipe.warehouse.jdbc-url", postgres.jdbcUrl());
-        s.put("hybridpipe.warehouse.user", EmbeddedPostgresServer.SUPERUSER);
-        s.put("hybridpipe.warehouse.schema", name.replace('-', '_'));
-        s.put("hybridpipe.warehouse.first-backoff", "50ms");
+        s.putAll(SparkJobTestSettings.storageAndWarehouse(BUCKET, name, postgres));
         return s;
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = postgres.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return SparkJobTestSettings.count(postgres, sql);
     }
 
     void execute(String sql) throws SQLException {

@@ -17,7 +17,7 @@ import io.hybridpipe.embedded.kafka.EmbeddedKafkaCluster;
 import io.hybridpipe.embedded.postgres.EmbeddedPostgresServer;
 import io.hybridpipe.embedded.s3.EmbeddedS3;
 import io.hybridpipe.spark.config.JobSettings;
-import io.hybridpipe.spark.testing.S3aTestConf;
+import io.hybridpipe.spark.testing.SparkJobTestSettings;
 
 /** The engines one streaming test class shares: Kafka {@code aws}, S3Proxy, PostgreSQL 15. */
 final class StreamingTestEngines implements AutoCloseable {
@@ -37,13 +37,7 @@ final class StreamingTestEngines implements AutoCloseable {
     }
 
     SparkConf sparkConf(String appName) {
-        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName(appName)
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.sql.shuffle.partitions", "2");
-        S3aTestConf.sparkConf(s3).forEach(conf::set);
-        return conf;
+        return SparkJobTestSettings.localSpark(appName, s3, 2);
     }
 
     /** Job settings as a deployment would write them, isolated per test by topic, group, prefix and schema. */
@@ -52,20 +46,12 @@ final class StreamingTestEngines implements AutoCloseable {
         s.put("hybridpipe.kafka.bootstrap.servers", kafka.bootstrapServers());
         s.put("hybridpipe.kafka.topic", "onprem." + name);
         s.put("hybridpipe.kafka.group.id", "spark-" + name);
-        s.put("hybridpipe.storage.base", "s3a://" + BUCKET + "/" + name);
-        s.put("hybridpipe.warehouse.dialect", "postgresql");
-        s.put("hybridpipe.warehouse.jdbc-url", postgres.jdbcUrl());
-        s.put("hybridpipe.warehouse.user", EmbeddedPostgresServer.SUPERUSER);
-        s.put("hybridpipe.warehouse.schema", name.replace('-', '_'));
-        s.put("hybridpipe.warehouse.first-backoff", "50ms");
+        s.putAll(SparkJobTestSettings.storageAndWarehouse(BUCKET, name, postgres));
         return JobSettings.of(s);
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = postgres.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return SparkJobTestSettings.count(postgres, sql);
     }
 
     List<String> strings(String sql) throws SQLException {

@@ -1,6 +1,9 @@
 package io.hybridpipe.spark.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +33,10 @@ public final class TopicFeeder {
         this.kafka = kafka;
         this.topic = topic;
         kafka.createTopic(topic, partitions);
+        // until every partition is online on its broker: a first produce that arrived before got NOT_LEADER_OR_FOLLOWER,
+        // and the idempotent producer then retried the batches behind it with OUT_OF_ORDER_SEQUENCE_NUMBER until they
+        // expired (seen once under load)
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> endOffsets().size() == partitions);
     }
 
     public String topic() {
