@@ -116,9 +116,10 @@ final class DemoCommand implements Callable<Integer> {
             result = observer.awaitComplete(verifyTimeout);
             progress.close();
             pipeline.problem().ifPresent(problem -> out.println("Pipeline problem: " + problem));
-            out.printf("X emulator: %d tweets written to sockets, %d stream connection attempts; %d kafka-to-hive runs%n",
+            out.printf("X emulator: %d tweets written to sockets, %d stream connection attempts; kafka-to-hive: %d batches"
+                            + " on %d engine start(s)%n",
                     pipeline.stack().x().sentTweetCount(), pipeline.stack().x().connectionAttempts().size(),
-                    pipeline.landedInHiveRuns());
+                    pipeline.hiveLandingBatches(), pipeline.hiveLandingEngineStarts());
             out.println();
             out.println(SummaryTable.render(observer.record(), result));
             Path report = RunReportWriter.write(observer.record(), result, reportDir.toAbsolutePath());
@@ -133,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
     private static ChaosRunner startChaos(Pipeline pipeline, Duration window, PipelineObserver observer, PrintStream out) {
         LocalStack stack = pipeline.stack();
         ChaosRunner runner = new ChaosRunner(ChaosSchedule.standard(stack.x(), pipeline.mirrorMaker(),
-                pipeline.sparkJob(), stack.aws()), window, observer::mark, out);
+                pipeline.sparkJob(), stack.aws(), pipeline::killHiveLandingEngine), window, observer::mark, out);
         runner.start();
         return runner;
     }

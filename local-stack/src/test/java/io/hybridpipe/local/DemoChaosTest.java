@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code hybridpipe demo --chaos}: MirrorMaker 2 and the Spark job are killed with SIGKILL and restarted, the aws
- * broker is stopped and restarted, the X stream is stalled and cut, and every tweet is still verified exactly once.
+ * broker is stopped and restarted, the X stream is stalled and cut, kafka-to-hive's NiFi engine is killed, and every
+ * tweet is still verified exactly once.
  */
 class DemoChaosTest {
 
@@ -20,6 +21,7 @@ class DemoChaosTest {
             + "\\(SIGKILL\\), restarted as pid (\\d+)");
     private static final Pattern CONNECTIONS = Pattern.compile("X emulator: \\d+ tweets written to sockets, (\\d+) stream "
             + "connection attempts");
+    private static final Pattern HIVE_ENGINE_STARTS = Pattern.compile("kafka-to-hive: \\d+ batches on (\\d+) engine start");
 
     @Test
     void theRunSurvivesEveryChaosActionExactlyOnce() throws Exception {
@@ -41,12 +43,17 @@ class DemoChaosTest {
         Matcher connections = CONNECTIONS.matcher(run.out());
         assertThat(connections.find()).as(run.toString()).isTrue();
         assertThat(Integer.parseInt(connections.group(1))).as("the flow reconnected after the cut").isGreaterThanOrEqualTo(2);
+        assertThat(run.out()).contains("chaos: kill the kafka-to-hive NiFi engine (kill -9) -> pid ");
+        Matcher engineStarts = HIVE_ENGINE_STARTS.matcher(run.out());
+        assertThat(engineStarts.find()).as(run.toString()).isTrue();
+        assertThat(Integer.parseInt(engineStarts.group(1))).as("a new kafka-to-hive engine replaced the killed one")
+                .isGreaterThanOrEqualTo(2);
 
         // the cut loses what X had queued behind it on that connection (as X does) unless a backfill re-sends it;
         // what counts is that every tweet X did send is everywhere exactly once
         JsonNode report = DemoRunReport.assertVerifiedOnceEverywhere(reportDir, 3_800);
         assertThat(report.toString()).contains("chaos: restart MirrorMaker 2", "chaos: restart the Spark job",
-                "chaos: restart Kafka broker aws");
+                "chaos: restart Kafka broker aws", "chaos: kill the kafka-to-hive NiFi engine");
         assertThat(CliRun.leftoverChildren()).as("child processes after the demo").isEmpty();
     }
 }

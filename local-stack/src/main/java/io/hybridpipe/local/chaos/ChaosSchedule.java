@@ -11,8 +11,8 @@ import io.hybridpipe.local.pipeline.ChildJvm;
 /**
  * What {@code --chaos} does during the emission window, spread over it: stall the X stream, crash and restart
  * MirrorMaker 2 (SIGKILL), cut the X stream mid-line, crash and restart the Spark job (SIGKILL), stop and restart the
- * {@code aws} Kafka broker on its port and log directory. Each entry runs at its fraction of the window (later if
- * the one before took longer).
+ * {@code aws} Kafka broker on its port and log directory, crash kafka-to-hive's NiFi engine (SIGKILL; the stack starts
+ * a new one). Each entry runs at its fraction of the window (later if the one before took longer).
  */
 public final class ChaosSchedule {
 
@@ -24,7 +24,8 @@ public final class ChaosSchedule {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    public static ChaosSchedule standard(XApiEmulator x, ChildJvm mirrorMaker, ChildJvm sparkJob, EmbeddedKafkaCluster broker) {
+    public static ChaosSchedule standard(XApiEmulator x, ChildJvm mirrorMaker, ChildJvm sparkJob, EmbeddedKafkaCluster broker,
+                                         ChaosAction killHiveLandingEngine) {
         ChaosSchedule schedule = new ChaosSchedule();
         schedule.add(0.10, "stall the X stream for " + STALL.toSeconds() + " s", () -> {
             x.faults().stall(STALL);
@@ -43,6 +44,7 @@ public final class ChaosSchedule {
             broker.start();
             return "broker back at " + address;
         });
+        schedule.add(0.80, "kill the kafka-to-hive NiFi engine (kill -9)", killHiveLandingEngine);
         return schedule;
     }
 

@@ -2,9 +2,9 @@ package io.hybridpipe.local.pipeline;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,28 +14,31 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import io.hybridpipe.embedded.nifi.FedBatch;
+import io.hybridpipe.embedded.nifi.FedBatchResult;
+import io.hybridpipe.embedded.nifi.FlowFileData;
 import io.hybridpipe.embedded.nifi.RunningStatelessFlow;
 import io.hybridpipe.embedded.nifi.StatelessFlowRunner;
-import io.hybridpipe.embedded.nifi.StatelessRunResult;
-import io.hybridpipe.local.stack.Directories;
 
 /**
  * Plays ConsumeKafka_2_6 of kafka-to-hive.json, which the local engine cannot load: consumes {@code tweets} from Kafka
  * {@code onprem} and feeds the flow's swapped consumer port with what the processor would emit, one newline-demarcated
- * FlowFile per partition and poll. Each batch is one run of the engine; offsets are committed only after that run
- * succeeded, and a failed run is replayed with the very same bytes (PutHiveLanding names files by content hash, so
- * a replay overwrites instead of duplicating). Records already landed are never put in a second batch, even if a
- * rebalance after a broker restart hands them out again.
+ * FlowFile per partition and poll. One engine runs for the whole stack and is fed batch after batch; a batch's offsets
+ * are committed only after the engine reported it landed, and a failed batch is fed again with the very same bytes,
+ * to a fresh engine (PutHiveLanding names files by content hash, so a replay overwrites instead of duplicating). An
+ * engine that ends or hangs is replaced the same way. Records already landed are never put in a second batch, even if
+ * a rebalance after a broker restart hands them out again.
  */
 final class KafkaToHiveBridge implements Runnable {
 
@@ -44,26 +47,30 @@ final class KafkaToHiveBridge implements Runnable {
     static final String GROUP_ID = "hybridpipe-hive-landing";
     private static final int MAX_ATTEMPTS = 4;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration GATHER = Duration.ofSeconds(1);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
     private final int maxRecords;
-    private final java.util.function.Supplier<StatelessFlowRunner.Builder> flow;
+    private final StatelessFlowRunner engineRunner;
+    // written by the bridge's thread only; read by killEngine() (chaos) from another
+    private volatile RunningStatelessFlow engine;
+    private boolean engineReady;
     private final Map<TopicPartition, Long> landedUntil = new HashMap<>();
     private final AtomicLong landed = new AtomicLong();
-    private final AtomicLong runs = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong engineStarts = new AtomicLong();
     private volatile boolean stopping;
     private volatile Throwable failure;
     private volatile KafkaException lastCommitFailure;
 
-    KafkaToHiveBridge(String bootstrapServers, String topic, int maxRecords,
-                      java.util.function.Supplier<StatelessFlowRunner.Builder> flow) {
+    KafkaToHiveBridge(String bootstrapServers, String topic, int maxRecords, StatelessFlowRunner engineRunner) {
         this.topic = topic;
         this.maxRecords = maxRecords;
-        this.flow = flow;
+        this.engineRunner = engineRunner;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
@@ -80,7 +87,18 @@ final class KafkaToHiveBridge implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic));
+            long subscribed = System.nanoTime();
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    LOG.info("Partitions revoked: {}", partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    LOG.info("Partitions assigned {} ms after subscribing: {}", (System.nanoTime() - subscribed) / 1_000_000, partitions);
+                }
+            });
             while (!stopping) {
                 Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> batch = nextBatch();
                 if (!batch.isEmpty()) {
@@ -96,6 +114,7 @@ final class KafkaToHiveBridge implements Runnable {
             System.err.println("hybridpipe: the kafka-to-hive bridge stopped working: " + e + " (details in the hybridpipe log)");
         } finally {
             consumer.close();
+            stopEngine();
         }
     }
 
@@ -103,12 +122,37 @@ final class KafkaToHiveBridge implements Runnable {
         stopping = true;
     }
 
+    /**
+     * Kills the engine's JVM (SIGKILL), as a crash would: the bridge notices, starts a new engine and feeds it the
+     * batch in flight again. For {@code --chaos}.
+     */
+    String killEngine() throws InterruptedException {
+        RunningStatelessFlow running = engine;
+        if (running == null) {
+            return "no engine was running";
+        }
+        long pid = running.pid();
+        running.close();
+        return "pid " + pid + " killed (SIGKILL); the bridge starts a new engine and feeds it the batch in flight again";
+    }
+
+    /** For a bridge that never ran: stops its engine and closes its consumer. */
+    void abandon() {
+        consumer.close();
+        stopEngine();
+    }
+
     long landed() {
         return landed.get();
     }
 
-    long runs() {
-        return runs.get();
+    /** Batches fed to an engine, replays included. */
+    long batches() {
+        return batches.get();
+    }
+
+    long engineStarts() {
+        return engineStarts.get();
     }
 
     Throwable failure() {
@@ -116,8 +160,8 @@ final class KafkaToHiveBridge implements Runnable {
     }
 
     /**
-     * What has arrived, up to {@code maxRecords}: polls on for up to {@link #GATHER} after the first record, since
-     * every batch costs an engine start and a tiny first batch would delay the next one by as much.
+     * What has arrived, up to {@code maxRecords}: polls on for up to {@link #GATHER} after the first record, so that a
+     * trickle of records still makes Parquet files of a useful size.
      */
     private Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> nextBatch() {
         Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> batch = new LinkedHashMap<>();
@@ -144,7 +188,7 @@ final class KafkaToHiveBridge implements Runnable {
     }
 
     private void land(Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> batch) throws IOException, InterruptedException {
-        StatelessFlowRunner.Builder run = flow.get();
+        List<FlowFileData> flowFiles = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         int count = 0;
         for (Map.Entry<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> entry : batch.entrySet()) {
@@ -158,40 +202,115 @@ final class KafkaToHiveBridge implements Runnable {
             }
             long first = records.get(0).offset();
             long last = records.get(records.size() - 1).offset();
-            run.input(NiFiFlows.KAFKA_TO_HIVE_PORT, content.toByteArray(), Map.of(
+            flowFiles.add(new FlowFileData(NiFiFlows.KAFKA_TO_HIVE_PORT, content.toByteArray(), Map.of(
                     "kafka.topic", entry.getKey().topic(),
                     "kafka.partition", Integer.toString(entry.getKey().partition()),
                     "kafka.offset", Long.toString(first),
-                    "kafka.count", Integer.toString(records.size())));
+                    "kafka.count", Integer.toString(records.size()))));
             commit.put(entry.getKey(), new OffsetAndMetadata(last + 1));
             count += records.size();
         }
-        StatelessFlowRunner runner = run.build();
-        StatelessRunResult result = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS && (result == null || !result.succeeded()); attempt++) {
-            result = runOnce(runner).orElse(null);
-            runs.incrementAndGet();
+        long start = System.nanoTime();
+        Optional<FedBatchResult> result = Optional.empty();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !result.map(FedBatchResult::succeeded).orElse(false); attempt++) {
+            result = landOnce(flowFiles);
+            batches.incrementAndGet();
         }
-        if (result == null || !result.succeeded()) {
+        if (!result.map(FedBatchResult::succeeded).orElse(false)) {
             throw new IllegalStateException("kafka-to-hive failed " + MAX_ATTEMPTS + " times on the same batch of " + count
-                    + " records " + commit + (result == null ? ": the engine never got ready" : ": " + result.describeFailure()));
+                    + " records " + commit + result.map(r -> ": " + r.describeFailure()).orElse(": the engine never ran it"));
         }
         commit.forEach((partition, offset) -> landedUntil.put(partition, offset.offset()));
         commitLanded();
         landed.addAndGet(count);
-        // a successful run's inputs are in Hive now; keep the disk from filling up with copies of them
-        Directories.deleteRecursively(result.logFile().getParent());
+        LOG.info("Landed {} records up to offsets {} in {} ms", count, landedUntil, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** One run of the engine over the batch; empty if the engine hung before its dataflow was ready (and was killed). */
-    private Optional<StatelessRunResult> runOnce(StatelessFlowRunner runner) throws IOException, InterruptedException {
-        try (RunningStatelessFlow running = runner.start()) {
-            if (!EngineReadiness.awaitReady(running, READY_TIMEOUT) && running.isAlive()) {
-                LOG.warn("kafka-to-hive's engine did not get ready within {}; killing it and running the batch again ({})",
-                        READY_TIMEOUT, running.logFile());
-                return Optional.empty();
+    /**
+     * Feeds the batch to the engine and waits for its outcome; empty if no engine got ready, or the engine ended or
+     * hung on the batch (it is then killed). After a failed batch the engine is replaced too, so the replay does not
+     * meet whatever state (a broken connection, a stuck writer) made it fail.
+     */
+    private Optional<FedBatchResult> landOnce(List<FlowFileData> flowFiles) throws IOException, InterruptedException {
+        RunningStatelessFlow running = readyEngine();
+        if (running == null) {
+            return Optional.empty();
+        }
+        FedBatch fed = running.feed(flowFiles);
+        Optional<FedBatchResult> result = fed.awaitResult(BATCH_TIMEOUT);
+        if (result.isEmpty()) {
+            LOG.warn("kafka-to-hive's engine {} batch {} within {}; replacing the engine and feeding the batch again ({})",
+                    running.isAlive() ? "did not finish" : "ended before finishing", fed.number(), BATCH_TIMEOUT, running.logFile());
+            closeEngine();
+        } else if (!result.get().succeeded()) {
+            LOG.warn("kafka-to-hive failed a batch; replacing the engine and feeding the batch again: {}", result.get().describeFailure());
+            closeEngine();
+        }
+        fed.discard();
+        return result;
+    }
+
+    private void startEngine() throws IOException {
+        engine = engineRunner.start();
+        engineReady = false;
+        engineStarts.incrementAndGet();
+    }
+
+    /** Waits until the engine's dataflow is ready, replacing an engine that hangs or ends; call before {@link #run()}. */
+    void awaitEngineReady() throws IOException, InterruptedException {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (readyEngine() != null) {
+                return;
             }
-            return Optional.of(running.awaitResult(RUN_TIMEOUT));
+        }
+        throw new IllegalStateException("kafka-to-hive's engine did not get ready in " + MAX_ATTEMPTS + " attempts; see "
+                + engineRunner);
+    }
+
+    /** The running engine once its dataflow is ready, starting a new one if needed; null if it did not get ready. */
+    private RunningStatelessFlow readyEngine() throws IOException, InterruptedException {
+        if (engine != null && engine.isAlive() && engineReady) {
+            return engine;
+        }
+        if (engine == null || !engine.isAlive()) {
+            closeEngine();
+            startEngine();
+        }
+        if (!EngineReadiness.awaitReady(engine, READY_TIMEOUT)) {
+            LOG.warn("kafka-to-hive's engine did not get ready within {}; killing it ({})", READY_TIMEOUT, engine.logFile());
+            closeEngine();
+            return null;
+        }
+        engineReady = true;
+        return engine;
+    }
+
+    private void closeEngine() throws InterruptedException {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+            engineReady = false;
+        }
+    }
+
+    /** At the end: lets the engine end on its own (its summary is written), killing it only if it does not. */
+    private void stopEngine() {
+        if (engine == null) {
+            return;
+        }
+        try {
+            engine.requestStop();
+            engine.awaitResult(ENGINE_STOP_TIMEOUT);
+        } catch (IOException e) {
+            LOG.warn("kafka-to-hive's engine did not stop cleanly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                closeEngine();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

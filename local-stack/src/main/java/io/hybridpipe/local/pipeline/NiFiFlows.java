@@ -19,8 +19,8 @@ import io.hybridpipe.local.stack.Directories;
 final class NiFiFlows {
 
     static final String KAFKA_TO_HIVE_PORT = "tweets";
-    /** The twitter flow runs as long as the stack; the driver needs a deadline, so a day. */
-    private static final Duration TWITTER_FLOW_LIFETIME = Duration.ofHours(24);
+    /** Both flows run as long as the stack; the driver needs a deadline, so a day. */
+    private static final Duration ENGINE_LIFETIME = Duration.ofHours(24);
 
     private NiFiFlows() {
     }
@@ -41,24 +41,24 @@ final class NiFiFlows {
                 .parameter("x.stream.endpoint", "sample")
                 .parameter("x.batch.size", "200")
                 .parameter("errors.directory", workDir.resolve("nifi/x-errors").toString())
-                .triggerPlan(TriggerPlan.untilStopped().within(TWITTER_FLOW_LIFETIME)
+                .triggerPlan(TriggerPlan.untilStopped().within(ENGINE_LIFETIME)
                         .drainingUntilQuietFor(Duration.ofSeconds(3)))
                 .heap("384m")
                 .build();
     }
 
-    /** kafka-to-hive with its consumer swapped for input port "tweets"; each batch is one run of the engine. */
-    static StatelessFlowRunner.Builder kafkaToHive(Path workDir, Path flow, Path hadoopSite, String hdfsUri,
-                                                   String hiveJdbcUrl, String hiveTable) {
+    /** kafka-to-hive with its consumer swapped for input port "tweets"; one engine, fed batch after batch. */
+    static StatelessFlowRunner kafkaToHive(Path workDir, Path flow, Path hadoopSite, String tableLocation,
+                                           String hiveJdbcUrl, String hiveDatabase, String hiveTable) {
         return StatelessFlowRunner.builder()
                 .workingDirectory(engineDirectory(workDir))
                 .extraNar(twitterNar())
                 .flowDefinition(flow)
                 .parameter("hadoop.configuration.resources", hadoopSite.toString())
-                .parameter("hive.table.location", hdfsUri + "/data/raw/tweets")
+                .parameter("hive.table.location", tableLocation)
                 .parameter("hive.jdbc.url", hiveJdbcUrl)
                 .parameter("hive.user", "nifi")
-                .parameter("hive.database", "default")
+                .parameter("hive.database", hiveDatabase)
                 .parameter("hive.table", hiveTable)
                 .parameter("merge.min.size", "1 B")
                 .parameter("merge.max.size", "256 MB")
@@ -66,8 +66,9 @@ final class NiFiFlows {
                 .parameter("merge.max.entries", "1")
                 .parameter("merge.max.bin.age", "1 sec")
                 .parameter("quarantine.directory", workDir.resolve("nifi/quarantine").toString())
-                .triggerPlan(TriggerPlan.untilIdle().within(Duration.ofMinutes(10)))
-                .heap("768m");
+                .triggerPlan(TriggerPlan.fedInBatchesUntilStopped().within(ENGINE_LIFETIME))
+                .heap("768m")
+                .build();
     }
 
     static Path kafkaToHiveDefinition(Path workDir) throws IOException {

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.hybridpipe.embedded.nifi.RunningStatelessFlow;
 import io.hybridpipe.embedded.nifi.StatelessFlowRunner;
@@ -28,6 +32,8 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration ENGINE_READY_TIMEOUT = Duration.ofMinutes(3);
     private static final int ENGINE_ATTEMPTS = 3;
     private static final Duration HIVE_STOP_GRACE = Duration.ofSeconds(60);
+    private static final Duration HIVE_TABLE_TIMEOUT = Duration.ofMinutes(3);
+    private static final String HIVE_DATABASE = "default";
 
     private final PipelineSettings settings;
     private final LocalStack stack;
@@ -39,6 +45,7 @@ public final class Pipeline implements AutoCloseable {
     private Thread toKafkaThread;
     private KafkaToHiveBridge toHive;
     private Thread toHiveThread;
+    private CompletableFuture<Void> hiveTable;
 
     private Pipeline(PipelineSettings settings, LocalStack stack) {
         this.settings = settings;
@@ -61,39 +68,55 @@ public final class Pipeline implements AutoCloseable {
 
     private void startParts(StartupLog log) {
         Path work = settings.workDir();
+        hiveTable = HiveLandingTable.createInBackground(stack.hive().jdbcUrl(), HIVE_DATABASE, PipelineSettings.HIVE_TABLE,
+                hiveTableLocation());
         mirrorMaker = log.start("MirrorMaker 2 (own JVM)", () -> MirrorMakerChild.create(work,
                 stack.onprem().bootstrapServers(), stack.aws().bootstrapServers()).start(), ChildJvm::toString);
         sparkJob = log.start("Spark job, local[2] (own JVM)", () -> SparkJobChild.create(settings,
                 stack.aws().bootstrapServers(), LocalStack.TOPIC, stack.s3(), LocalStack.BUCKET,
                 stack.postgres().jdbcUrl(), EmbeddedPostgresServer.SUPERUSER).start(), ChildJvm::toString);
-        toHive = log.start("kafka-to-hive bridge (NiFi Stateless per batch)", this::startHiveLanding,
-                bridge -> "group " + KafkaToHiveBridge.GROUP_ID + ", up to " + settings.hiveBatchRecords() + " records a run");
         twitterFlow = log.start("twitter-to-kafka (NiFi Stateless, own JVM) connecting to X", this::startTwitterFlow,
                 flow -> "log " + flow.logFile());
+        // not in parallel with twitter-to-kafka: two engines bootstrapping at once on one engine directory can each
+        // see the other's half-unpacked NARs ("Could not find any implementations of ... DataflowDefinitionParser")
+        toHive = log.start("kafka-to-hive (NiFi Stateless, own JVM, fed batch by batch)", this::startHiveLanding,
+                bridge -> "group " + KafkaToHiveBridge.GROUP_ID + ", up to " + settings.hiveBatchRecords() + " records a batch");
     }
 
+    /** Starts kafka-to-hive's engine, waits until its dataflow is ready, then starts the bridge that feeds it. */
     private KafkaToHiveBridge startHiveLanding() {
         try {
             Path work = settings.workDir();
-            NiFiFlows.clearRuns(work);
             Path site = stack.hdfs().writeClientConfiguration(work.resolve("hadoop/core-site.xml"));
             Path flow = NiFiFlows.kafkaToHiveDefinition(work);
-            String hdfsUri = stack.hdfs().hdfsUri().toString();
             String hiveUrl = stack.hive().jdbcUrl();
             KafkaToHiveBridge bridge = new KafkaToHiveBridge(stack.onprem().bootstrapServers(), LocalStack.TOPIC,
                     settings.hiveBatchRecords(),
-                    () -> NiFiFlows.kafkaToHive(work, flow, site, hdfsUri, hiveUrl, PipelineSettings.HIVE_TABLE));
+                    NiFiFlows.kafkaToHive(work, flow, site, hiveTableLocation(), hiveUrl, HIVE_DATABASE, PipelineSettings.HIVE_TABLE));
+            toHive = bridge;
+            bridge.awaitEngineReady();
+            hiveTable.get(HIVE_TABLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             toHiveThread = new Thread(bridge, "hybridpipe-kafka-to-hive");
             toHiveThread.setDaemon(true);
             toHiveThread.start();
             return bridge;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare kafka-to-hive", e);
+            throw new UncheckedIOException("Cannot start kafka-to-hive", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while kafka-to-hive's engine was starting", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The Hive table for kafka-to-hive is not there: " + e.getMessage(), e);
         }
+    }
+
+    private String hiveTableLocation() {
+        return stack.hdfs().hdfsUri() + "/data/raw/tweets";
     }
 
     private RunningStatelessFlow startTwitterFlow() {
         try {
+            NiFiFlows.clearRuns(settings.workDir());
             RunningStatelessFlow flow = startReadyEngine(NiFiFlows.twitterToKafka(settings.workDir(), stack.x().baseUrl(),
                     settings.xBearerToken()));
             long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
@@ -150,8 +173,18 @@ public final class Pipeline implements AutoCloseable {
         return sparkJob;
     }
 
-    public long landedInHiveRuns() {
-        return toHive == null ? 0 : toHive.runs();
+    /** Batches fed to the kafka-to-hive engine, replays included. */
+    public long hiveLandingBatches() {
+        return toHive == null ? 0 : toHive.batches();
+    }
+
+    /** Kills kafka-to-hive's NiFi engine as a crash would (for {@code --chaos}); says what it did. */
+    public String killHiveLandingEngine() throws InterruptedException {
+        return toHive == null ? "kafka-to-hive is not running" : toHive.killEngine();
+    }
+
+    public long hiveLandingEngineStarts() {
+        return toHive == null ? 0 : toHive.engineStarts();
     }
 
     /** Where the observer reads each stage. */
@@ -228,7 +261,9 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void stopHiveSide() throws InterruptedException {
-        if (toHive != null) {
+        if (toHive != null && toHiveThread == null) {
+            toHive.abandon(); // the stack failed to start before the bridge ran: only its engine and consumer to close
+        } else if (toHive != null) {
             toHive.stop();
             toHiveThread.join(HIVE_STOP_GRACE.toMillis());
             if (toHiveThread.isAlive()) {

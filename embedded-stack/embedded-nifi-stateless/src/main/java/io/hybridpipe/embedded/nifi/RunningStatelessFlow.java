@@ -36,6 +36,11 @@ public final class RunningStatelessFlow implements AutoCloseable {
         return logFile;
     }
 
+    /** The engine JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
