@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.hybridpipe.embedded.nifi.FlowFileData;
+import io.hybridpipe.embedded.nifi.FlowFileFolderTail;
 
 /**
  * Plays PublishKafka_2_6 of twitter-to-kafka.json, which the local engine cannot load: takes what the flow's swapped
  * publisher port emits and produces it to Kafka {@code onprem} exactly as the processor is configured to — one record
  * per FlowFile, key = the {@code tweet.id} attribute (UTF-8), attributes matching {@code hybridpipe\..*} as headers,
- * acks=all, idempotent. A FlowFile's files are deleted only after Kafka acknowledged it, so nothing is lost; the
+ * acks=all, idempotent. The engine's output bundles are deleted only after Kafka acknowledged them, so nothing is lost; the
  * idempotent producer's own retries ride out a broker restart without duplicates.
  */
 final class TwitterToKafkaBridge implements Runnable {
@@ -39,7 +40,7 @@ final class TwitterToKafkaBridge implements Runnable {
     private static final int BATCH = 2_000;
     private static final long IDLE_MILLIS = 20;
 
-    private final OutputFolderTail tail;
+    private final FlowFileFolderTail tail;
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicLong produced = new AtomicLong();
@@ -47,7 +48,7 @@ final class TwitterToKafkaBridge implements Runnable {
     private volatile Throwable failure;
 
     TwitterToKafkaBridge(Path flowOutput, String bootstrapServers, String topic) {
-        this.tail = new OutputFolderTail(flowOutput);
+        this.tail = new FlowFileFolderTail(flowOutput);
         this.topic = topic;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

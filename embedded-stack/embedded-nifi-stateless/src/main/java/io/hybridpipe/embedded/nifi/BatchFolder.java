@@ -30,8 +30,7 @@ public final class BatchFolder {
         }
         Path feeding = directory.resolve(name(number) + ".feeding");
         DirectoryTrees.delete(feeding);
-        FlowFileFolder folder = new FlowFileFolder(feeding);
-        flowFiles.forEach(folder::write);
+        new FlowFileFolder(feeding).writeAll(flowFiles);
         Files.createDirectories(feeding);
         Files.move(feeding, ready, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -82,7 +82,7 @@ public final class StatelessFlowRunner {
         ExtraNars.install(extraNars, extensionsDirectory, engineDirectory);
 
         FlowFileFolder inputFolder = new FlowFileFolder(runDirectory.resolve("input"));
-        inputs.forEach(inputFolder::write);
+        inputFolder.writeAll(inputs);
         RunSpec spec = new RunSpec(runtime.directory(), engineDirectory, extensionsDirectory, flowDefinition,
                 inputFolder.directory(), runDirectory.resolve("output"), runDirectory.resolve("summary.properties"),
                 runDirectory.resolve("stop-requested"), runDirectory.resolve("batches"), triggerPlan, dataflowProperties);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +39,46 @@ class HandOverFormatsTest {
         assertThat(read.get(0).attributes()).isEqualTo(first.attributes());
         assertThat(read.get(1).port()).isEqualTo("other port");
         assertThat(read.get(1).content()).isEmpty();
+    }
+
+    @Test
+    void aTailHandsOverWholeBundlesInOrderAndDeletesThemOnlyOnRelease() throws Exception {
+        Path folder = directory.resolve("engine-output");
+        FlowFileFolder writer = new FlowFileFolder(folder);
+        String longValue = "v".repeat(70_000); // beyond DataOutput.writeUTF's 64 KB
+        writer.writeAll(List.of(flowFile("1", Map.of("big", longValue)), flowFile("2", Map.of())));
+        writer.writeAll(List.of());
+        writer.writeAll(List.of(flowFile("3", Map.of())));
+        Files.writeString(folder.resolve("00000003.flowfiles.partial"), "still being written");
+
+        FlowFileFolderTail tail = new FlowFileFolderTail(folder);
+        List<FlowFileData> first = tail.take(1);
+        List<FlowFileData> rest = tail.take(100);
+
+        assertThat(first).extracting(FlowFileData::contentAsString).containsExactly("1", "2");
+        assertThat(first.get(0).attribute("big")).isEqualTo(longValue);
+        assertThat(rest).extracting(FlowFileData::contentAsString).containsExactly("3");
+        assertThat(tail.take(100)).as("a partial bundle is not handed over").isEmpty();
+        assertThat(new FlowFileFolderTail(folder).take(100)).as("unreleased bundles are still there").hasSize(3);
+        tail.release();
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactly("00000003.flowfiles.partial");
+        }
+    }
+
+    @Test
+    void aTruncatedBundleIsAnErrorNamingTheFile() throws Exception {
+        Path folder = directory.resolve("broken");
+        new FlowFileFolder(folder).write(flowFile("x", Map.of("k", "v")));
+        Path bundle = folder.resolve("00000001.flowfiles");
+        byte[] bytes = Files.readAllBytes(bundle);
+        Files.write(bundle, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThatThrownBy(() -> new FlowFileFolderTail(folder).take(1)).hasMessageContaining("00000001.flowfiles is truncated");
+    }
+
+    private static FlowFileData flowFile(String content, Map<String, String> attributes) {
+        return new FlowFileData("out", content.getBytes(StandardCharsets.UTF_8), attributes);
     }
 
     @Test

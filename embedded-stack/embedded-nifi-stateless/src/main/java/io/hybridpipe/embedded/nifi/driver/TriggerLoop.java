@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,16 +101,16 @@ final class TriggerLoop {
         }
     }
 
+    /** Writes everything the trigger sent out as one bundle: one file per trigger, not per FlowFile. */
     private int writeOutput(TriggerResult result) throws IOException {
-        int written = 0;
+        List<FlowFileData> flowFiles = new ArrayList<>();
         for (Map.Entry<String, List<FlowFile>> port : result.getOutputFlowFiles().entrySet()) {
             for (FlowFile flowFile : port.getValue()) {
-                byte[] content = result.readContentAsByteArray(flowFile);
-                output.write(new FlowFileData(port.getKey(), content, flowFile.getAttributes()));
-                written++;
+                flowFiles.add(new FlowFileData(port.getKey(), result.readContentAsByteArray(flowFile), flowFile.getAttributes()));
             }
         }
-        return written;
+        output.writeAll(flowFiles);
+        return flowFiles.size();
     }
 
     private void recordFailure(String message, Throwable cause) {
