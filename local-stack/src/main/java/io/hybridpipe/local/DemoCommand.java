@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     StackOptions stackOptions;
 
     @Option(names = "--chaos", description = "During emission restart MirrorMaker 2, the Spark job and the aws broker, "
-            + "and stall and cut the X stream; verification must still pass.")
+            + "kill kafka-to-hive's NiFi engine, and stall and cut the X stream; verification must still pass.")
     boolean chaos;
 
     @Option(names = "--report-dir", description = "Where index.html and run.json go. Default: ${DEFAULT-VALUE}.")

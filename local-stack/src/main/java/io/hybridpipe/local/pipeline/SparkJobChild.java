@@ -13,7 +13,7 @@ import java.util.Properties;
 import io.hybridpipe.embedded.s3.EmbeddedS3;
 
 /**
- * The cloud streaming job ({@code StreamingJobMain --engine structured}) in local mode ({@code local[2]}) in its own JVM, as
+ * The cloud streaming job ({@code StreamingJobMain --engine dstream}) in local mode ({@code local[2]}) in its own JVM, as
  * {@code spark-submit --master local[2]} would run it: Kafka {@code aws} to S3Proxy to PostgreSQL. S3 keys reach it
  * through the environment (the AWS SDK's environment credentials), never its command line.
  */
@@ -50,7 +50,6 @@ final class SparkJobChild {
         job.setProperty("hybridpipe.warehouse.user", warehouseUser);
         job.setProperty("hybridpipe.warehouse.schema", settings.warehouseSchema());
         job.setProperty("hybridpipe.warehouse.first-backoff", "100ms");
-        job.setProperty("hybridpipe.structured.checkpoint", dir.resolve("checkpoint").toUri().toString());
         Path settingsFile = dir.resolve("hybridpipe-spark.properties");
         try {
             Files.createDirectories(dir);
@@ -78,10 +77,9 @@ final class SparkJobChild {
             }
         });
         jvm.add("-Dspark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.EnvironmentVariableCredentialsProvider");
-        // the Structured Streaming twin: MirrorMaker 2 writes the aws topic in transactions (exactly-once), and the
-        // DStream reader (spark-streaming-kafka-0-10) times out on the commit marker that ends such a topic
-        // ("Failed to get records for compacted ... after polling"); the structured reader skips markers
-        return new ChildJvm("Spark job", jvm, MAIN_CLASS, List.of("--settings", settingsFile.toString(), "--engine", "structured"),
+        // the DStream job (spark-streaming-kafka-0-10), the one users spark-submit; MirrorMaker 2 writes the aws topic in
+        // transactions (exactly-once) and the job reads it read_committed, stepping over the commit markers
+        return new ChildJvm("Spark job", jvm, MAIN_CLASS, List.of("--settings", settingsFile.toString(), "--engine", "dstream"),
                 Map.of("AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY", s3.secretKey()),
                 settings.workDir().resolve("logs/spark-job.log"));
     }
