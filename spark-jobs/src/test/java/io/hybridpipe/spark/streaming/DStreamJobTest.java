@@ -70,45 +70,80 @@ class DStreamJobTest {
                 .until(() -> feeder.committedOffsets(group).equals(end));
     }
 
-    /** Until the group's offsets reach the log end, or the job failed (then the caller's assertion shows why). */
-    private static void awaitAllCommittedOrFailure(TopicFeeder feeder, String group, DStreamJob.Running job) {
+    /** Runs the job until the group's offsets reach the log end, or it failed (then the caller's assertion shows why). */
+    private DStreamJob.Running runUntilAllCommittedOrFailed(JobSettings settings, TopicFeeder feeder) {
         Map<TopicPartition, Long> end = feeder.endOffsets();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> job.failure().isPresent() || feeder.committedOffsets(group).equals(end));
+        String group = settings.required("hybridpipe.kafka.group.id");
+        DStreamJob.Running job = startJob(settings, CrashPoints.NONE);
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> job.failure().isPresent() || feeder.committedOffsets(group).equals(end));
+        } finally {
+            job.context().stop(false, true);
+        }
+        return job;
+    }
+
+    /** A 2-partition topic written as MirrorMaker 2 in exactly-once mode writes, then left idle. */
+    private static TopicFeeder transactionalTopic(JobSettings settings, TopicFeeder.Transaction... transactions) {
+        TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
+        feeder.sendTransactions(List.of(transactions));
+        return feeder;
     }
 
     @Test
     void aTransactionalTopicEndingInCommitMarkersLandsEveryCommittedTweetOnceAndNoAbortedOne() throws Exception {
         JobSettings settings = engines.settings("eos-mirrored");
-        String group = settings.required("hybridpipe.kafka.group.id");
-        TopicFeeder feeder = new TopicFeeder(engines.kafka, settings.required("hybridpipe.kafka.topic"), 2);
         TestTweets tweets = new TestTweets(21);
-        // as MirrorMaker 2 in exactly-once mode writes: transactions, one aborted, then the topic stays idle,
-        // so the last offset of every partition is a commit marker that no consumer ever returns as a record
-        feeder.sendTransactions(List.of(
+        // one transaction aborted; idle afterwards, so the last offset of every partition is a commit marker that
+        // no consumer ever returns as a record
+        TopicFeeder feeder = transactionalTopic(settings,
                 new TopicFeeder.Transaction(tweets.messages(6_000_000, 400), true),
                 new TopicFeeder.Transaction(tweets.messages(6_100_000, 300), false),
                 new TopicFeeder.Transaction(tweets.messages(6_200_000, 400), true),
-                new TopicFeeder.Transaction(tweets.messages(6_300_000, 400), true)));
+                new TopicFeeder.Transaction(tweets.messages(6_300_000, 400), true));
         Map<TopicPartition, Long> end = feeder.endOffsets();
         assertThat(end.values().stream().mapToLong(Long::longValue).sum())
                 .as("1,500 records and one marker per transaction and partition").isEqualTo(1_500 + 4 * 2);
 
-        DStreamJob.Running job = startJob(settings, CrashPoints.NONE);
-        try {
-            awaitAllCommittedOrFailure(feeder, group, job);
-        } finally {
-            job.context().stop(false, true);
-        }
+        DStreamJob.Running job = runUntilAllCommittedOrFailed(settings, feeder);
 
         assertThat(job.failure()).isEmpty();
-        assertThat(feeder.committedOffsets(group)).as("committed up to the log end, markers included").isEqualTo(end);
+        assertThat(feeder.committedOffsets(settings.required("hybridpipe.kafka.group.id")))
+                .as("committed up to the log end, markers included").isEqualTo(end);
         assertThat(engines.count("SELECT count(*) FROM eos_mirrored.tweets")).isEqualTo(1_200);
         assertThat(engines.count("SELECT count(DISTINCT id) FROM eos_mirrored.tweets")).isEqualTo(1_200);
         assertThat(engines.count("SELECT count(*) FROM eos_mirrored.tweets WHERE id LIKE '61%'"))
                 .as("no tweet of the aborted transaction").isZero();
         assertThat(engines.count("SELECT sum(file_rows) FROM eos_mirrored.load_audit")).isEqualTo(1_200);
         assertThat(engines.count("SELECT count(*) FROM eos_mirrored.tweets_staging")).isZero();
+    }
+
+    @Test
+    void aBatchInFlightThatEndsInACommitMarkerIsReplayedExactlyOnceAfterACrash() throws Exception {
+        JobSettings settings = engines.settings("eos-replay");
+        TestTweets tweets = new TestTweets(22);
+        TopicFeeder feeder = transactionalTopic(settings,
+                new TopicFeeder.Transaction(tweets.messages(7_000_000, 500), true),
+                new TopicFeeder.Transaction(tweets.messages(7_100_000, 200), false),
+                new TopicFeeder.Transaction(tweets.messages(7_200_000, 500), true));
+
+        // the recorded batch in flight ends at the markers; the restart re-runs exactly those ranges first
+        CrashOnce crash = new CrashOnce("eos-replay", BatchStep.FILES_WRITTEN);
+        DStreamJob.Running crashed = startJob(settings, crash);
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> crashed.failure().isPresent());
+        } finally {
+            crashed.context().stop(false, false);
+        }
+        assertThat(crashed.failure()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(CrashOnce.InjectedCrash.class));
+        DStreamJob.Running restarted = runUntilAllCommittedOrFailed(settings, feeder);
+
+        assertThat(restarted.failure()).isEmpty();
+        assertThat(feeder.committedOffsets(settings.required("hybridpipe.kafka.group.id"))).isEqualTo(feeder.endOffsets());
+        assertThat(engines.count("SELECT count(DISTINCT id) FROM eos_replay.tweets")).isEqualTo(1_000);
+        assertThat(engines.count("SELECT count(*) FROM eos_replay.tweets WHERE id LIKE '71%'")).isZero();
+        assertThat(engines.count("SELECT sum(file_rows) FROM eos_replay.load_audit")).as("loaded once").isEqualTo(1_000);
     }
 
     @Test
