@@ -54,10 +54,4 @@ final class TopicPartitionReaders {
         }
         closing.forEach(TopicPartitionReader::close);
     }
-
-    static int idleCount() {
-        synchronized (IDLE) {
-            return IDLE.size();
-        }
-    }
 }
