@@ -30,13 +30,14 @@ import java.util.Set;
  *
  * <p>Exit codes: {@value #EXIT_OK} every trigger succeeded; {@value #EXIT_CANNOT_RUN} the flow could not
  * be started (bad flow, missing extension, invalid component); {@value #EXIT_TRIGGER_FAILED} the flow ran
- * but at least one trigger failed.
+ * but at least one trigger failed; {@value #EXIT_PARENT_GONE} the JVM that started the engine ended first.
  */
 public final class StatelessFlowDriver {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_CANNOT_RUN = 1;
     public static final int EXIT_TRIGGER_FAILED = 2;
+    public static final int EXIT_PARENT_GONE = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(StatelessFlowDriver.class);
     private static final String SNAPSHOT_FILE_PROPERTY = "nifi.stateless.flow.snapshot.file";
@@ -52,6 +53,7 @@ public final class StatelessFlowDriver {
             System.err.println("usage: StatelessFlowDriver <run specification file>; parameter values on standard input");
             System.exit(EXIT_CANNOT_RUN);
         }
+        endWhenParentEnds();
         int exitCode;
         RunSpec spec = null;
         try {
@@ -64,6 +66,17 @@ public final class StatelessFlowDriver {
         }
         // NiFi leaves non-daemon threads behind; the run is over, so end the JVM explicitly.
         System.exit(exitCode);
+    }
+
+    /**
+     * An engine must not outlive the JVM that started it: if that JVM is killed (SIGKILL, or SIGTERM before it could
+     * stop its engines) nobody would ever stop this one, and a source flow would run for the rest of its deadline.
+     */
+    private static void endWhenParentEnds() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.err.println("The JVM that started this engine (pid " + parent.pid() + ") has ended; ending the engine");
+            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+        }));
     }
 
     private int run(List<ParameterValue> parameterValues) throws Exception {
