@@ -69,6 +69,11 @@ final class SparkJobChild {
         jvm.add("-Dspark.driver.host=127.0.0.1");
         jvm.add("-Dspark.driver.bindAddress=127.0.0.1");
         jvm.add("-Dspark.sql.shuffle.partitions=2");
+        // Spark's PID rate estimator answers the slow first batches (every JVM still compiling) by dropping to its
+        // floor, 100 records/s by default, and then climbed back so slowly that the warehouse fell ~2 min behind a
+        // 500/s run (199-record batches measured); a floor of twice the emission rate keeps backpressure from
+        // throttling below what the stack sends, while maxRatePerPartition still caps a batch
+        jvm.add("-Dspark.streaming.backpressure.pid.minRate=" + settings.sparkMinRate());
         jvm.add("-Dspark.local.dir=" + dir.resolve("local"));
         s3.s3aSettings().forEach((key, value) -> {
             if (!key.equals("fs.s3a.access.key") && !key.equals("fs.s3a.secret.key")
