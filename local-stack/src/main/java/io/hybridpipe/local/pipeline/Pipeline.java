@@ -94,8 +94,10 @@ public final class Pipeline implements AutoCloseable {
                     settings.hiveBatchRecords(),
                     NiFiFlows.kafkaToHive(work, flow, site, hiveTableLocation(), hiveUrl, HIVE_DATABASE, PipelineSettings.HIVE_TABLE));
             toHive = bridge;
-            bridge.awaitEngineReady();
+            // before the engine starts: its PutHiveLanding checks the table when scheduled, and two concurrent
+            // CREATE TABLE IF NOT EXISTS on the Thrift Server can fail one another
             hiveTable.get(HIVE_TABLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            bridge.awaitEngineReady();
             toHiveThread = new Thread(bridge, "hybridpipe-kafka-to-hive");
             toHiveThread.setDaemon(true);
             toHiveThread.start();

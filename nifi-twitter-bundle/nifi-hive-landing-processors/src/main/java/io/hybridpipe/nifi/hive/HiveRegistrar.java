@@ -39,6 +39,11 @@ final class HiveRegistrar implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** Connects and makes sure the table exists, so that the first FlowFile does not pay for it; idempotent. */
+    synchronized void prepare() throws SQLException {
+        register(List.of());
+    }
+
     /** Makes the table and every given partition queryable; idempotent. */
     synchronized void register(Collection<PartitionPath> partitions) throws SQLException {
         try {

@@ -137,6 +137,13 @@ public class PutHiveLanding extends AbstractProcessor {
                 context.getProperty(LandingProperties.DATABASE).evaluateAttributeExpressions().getValue(),
                 context.getProperty(LandingProperties.TABLE).evaluateAttributeExpressions().getValue(),
                 location));
+        try {
+            registrar.prepare();
+        } catch (SQLException | RuntimeException e) {
+            // not fatal: data can still land on HDFS, and every FlowFile registers (and checks the table) again
+            getLogger().warn("HiveServer2 not reachable while scheduling ({}); the table is checked when the first FlowFile lands",
+                    e.toString());
+        }
         landing = new Landing(hadoop, new ParquetLandingWriter(hadoop.fileSystem(), compression),
                 parquetWriterThreads(context.getMaxConcurrentTasks()), registrar, location,
                 context.getProperty(LandingProperties.MAX_ROWS_PER_FILE).asInteger());

@@ -155,6 +155,19 @@ class PutHiveLandingTest {
     }
 
     @Test
+    void schedulingCreatesTheTableBeforeTheFirstFlowFile() throws Exception {
+        TestRunner runner = runner("landing_prepared");
+
+        runner.run(1, false, true); // schedules the processor and triggers it with nothing queued
+
+        assertThat(engines.query("SELECT count(*) FROM default.landing_prepared")).containsExactly("0");
+        runner.enqueue(TestTweets.ndjson(TestTweets.tweets(7000, 3, HOUR_7, 2)));
+        runner.run(1, true, false);
+        runner.assertAllFlowFilesTransferred(PutHiveLanding.REL_SUCCESS, 1);
+        assertThat(engines.query("SELECT count(*), count(DISTINCT id) FROM default.landing_prepared")).containsExactly("3|3");
+    }
+
+    @Test
     void hiveDownKeepsTheDataLandedAndARetryOnlyRegistersIt() throws Exception {
         String table = "landing_hive_down";
         byte[] content = TestTweets.ndjson(TestTweets.tweets(6000, 4, HOUR_7, 2));
