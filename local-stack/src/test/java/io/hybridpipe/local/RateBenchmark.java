@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,13 +107,13 @@ public final class RateBenchmark {
             return marker("emission start").orElseThrow(() -> new IllegalStateException("no emission start in run.json"));
         }
 
-        private java.util.Optional<Instant> marker(String prefix) {
+        private Optional<Instant> marker(String prefix) {
             for (JsonNode marker : run.path("markers")) {
                 if (marker.path("event").asText().startsWith(prefix)) {
-                    return java.util.Optional.of(Instant.parse(marker.path("at").asText()));
+                    return Optional.of(Instant.parse(marker.path("at").asText()));
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         private List<Long> latencies(String stage, Instant createdFrom) {
