@@ -12,9 +12,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.hybridpipe.core.tweet.TweetSchema;
 
 /**
@@ -25,7 +22,7 @@ import io.hybridpipe.core.tweet.TweetSchema;
  */
 final class CsvRows {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private CsvRows() {
     }
@@ -118,8 +115,9 @@ final class CsvRows {
         } else if (value instanceof Number || value instanceof Boolean) {
             out.putAscii(value.toString());
         } else if (value instanceof List<?> list) {
-            byte[] json = json(list);
-            out.putQuoted(json, json.length);
+            out.put((byte) '"');
+            appendJsonArray(out, list);
+            out.put((byte) '"');
         } else if (value instanceof Utf8 utf8) {
             out.putQuoted(utf8.getBytes(), utf8.getByteLength());
         } else {
@@ -136,15 +134,47 @@ final class CsvRows {
         return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
     }
 
-    private static byte[] json(List<?> list) {
-        List<String> strings = new java.util.ArrayList<>(list.size());
-        for (Object o : list) {
-            strings.add(o == null ? null : o.toString()); // Avro's Utf8 when read back from Parquet
+    /**
+     * A list of strings as a JSON array, written inside a quoted CSV field (so every {@code "} is doubled). Written by
+     * hand rather than with Jackson: four list columns per row made an ObjectMapper call (a generator and its buffers)
+     * the largest part of building the staging lines.
+     */
+    static void appendJsonArray(Buffer out, List<?> list) {
+        out.put((byte) '[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                out.put((byte) ',');
+            }
+            Object o = list.get(i);
+            if (o == null) {
+                out.putAscii("null");
+            } else if (o instanceof Utf8 utf8) {
+                appendJsonString(out, utf8.getBytes(), utf8.getByteLength());
+            } else {
+                byte[] bytes = o.toString().getBytes(StandardCharsets.UTF_8);
+                appendJsonString(out, bytes, bytes.length);
+            }
         }
-        try {
-            return JSON.writeValueAsBytes(strings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings always serialises", e);
+        out.put((byte) ']');
+    }
+
+    /** JSON escapes {@code "}, {@code \} and control characters; other bytes, UTF-8 sequences included, pass as they are. */
+    private static void appendJsonString(Buffer out, byte[] utf8, int len) {
+        out.putAscii("\"\"");
+        for (int i = 0; i < len; i++) {
+            byte b = utf8[i];
+            if (b == '"') {
+                out.putAscii("\\\"\""); // \" in JSON, its quote doubled for CSV
+            } else if (b == '\\') {
+                out.putAscii("\\\\");
+            } else if (b >= 0 && b < 0x20) {
+                out.putAscii("\\u00");
+                out.put(HEX[b >> 4]);
+                out.put(HEX[b & 0xf]);
+            } else {
+                out.put(b);
+            }
         }
+        out.putAscii("\"\"");
     }
 }
