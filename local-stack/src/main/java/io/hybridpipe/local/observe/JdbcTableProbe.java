@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * Counts a tweets table over JDBC (Hive through HiveServer2, the warehouse through PostgreSQL or Redshift). While the
- * run goes on it only asks cheap questions: {@code COUNT(*)}, and whether the few latency-sampled ids not seen yet
- * are there ({@code WHERE id IN (...)}); the whole table is read once, grouped by id, for the verification. The
- * connection is reopened after a failure (an engine restarting).
+ * run goes on it asks one question per poll: how many rows, and which of the latency-sampled ids not seen yet are there
+ * (one grouped query; a plain {@code COUNT(*)} once every sample is seen); the whole table is read once, grouped by
+ * id, for the verification. The connection is reopened after a failure (an engine restarting).
  */
 final class JdbcTableProbe implements StageProbe {
 
@@ -27,23 +27,14 @@ final class JdbcTableProbe implements StageProbe {
     private final Stage stage;
     private final SqlConnector connector;
     private final String table;
-    private final String beforeEachRead;
     private final LatencyTracker latency;
     private final Clock clock;
     private Connection connection;
-    private long rowsAtLastLookup = -1;
-    private int registeredAtLastLookup = -1;
 
-    /**
-     * @param beforeEachRead a statement run before every read, e.g. {@code REFRESH TABLE t} so that Spark's Thrift
-     *                       Server sees files landed since its last listing; null for none
-     */
-    JdbcTableProbe(Stage stage, SqlConnector connector, String table, String beforeEachRead, LatencyTracker latency,
-                   Clock clock) {
+    JdbcTableProbe(Stage stage, SqlConnector connector, String table, LatencyTracker latency, Clock clock) {
         this.stage = stage;
         this.connector = connector;
         this.table = table;
-        this.beforeEachRead = beforeEachRead;
         this.latency = latency;
         this.clock = clock;
     }
@@ -57,15 +48,8 @@ final class JdbcTableProbe implements StageProbe {
     public ProbeReading poll() throws SQLException {
         try {
             Connection c = connection();
-            refresh(c);
-            long rows = count(c);
-            int registered = latency.registered();
-            if (rows != rowsAtLastLookup || registered != registeredAtLastLookup) {
-                // the same rows and the same samples: nothing the last lookup did not find, spare the engine a scan
-                lookUpSamples(c);
-                rowsAtLastLookup = rows;
-                registeredAtLastLookup = registered;
-            }
+            List<String> pending = latency.pending(stage, LOOKUP_BATCH);
+            long rows = pending.isEmpty() ? count(c) : countLookingUp(c, pending);
             return new ProbeReading(rows, -1, rows);
         } catch (SQLException e) {
             if (connector.isMissingTable(e)) {
@@ -80,7 +64,6 @@ final class JdbcTableProbe implements StageProbe {
     public IdCounts contents() throws SQLException {
         try {
             Connection c = connection();
-            refresh(c);
             IdCounts ids = new IdCounts();
             try (Statement s = c.createStatement()) {
                 s.setFetchSize(VERIFY_FETCH_ROWS);
@@ -121,37 +104,35 @@ final class JdbcTableProbe implements StageProbe {
     }
 
     /**
-     * Sampled ids found are seen at the time the lookup's answer came back: never before they were visible (a query
-     * may list files after it started), overstated by at most the lookup's duration.
+     * The row count and which pending samples are there, in one query and one scan: a row of a sampled id forms a
+     * group of its own, every other row the NULL group. On Spark's Thrift Server each statement is a job of its own
+     * (planning, listing the files, scheduling), and a count followed by a lookup made a poll take 5-25 s while the
+     * stack was busy. Sampled ids found are seen at the time the answer came back: never before they were visible
+     * (a query may list files after it started), overstated by at most the query's duration.
      */
-    private void lookUpSamples(Connection c) throws SQLException {
-        List<String> pending = latency.pending(stage, LOOKUP_BATCH);
-        if (pending.isEmpty()) {
-            return;
-        }
+    private long countLookingUp(Connection c, List<String> pending) throws SQLException {
         String marks = String.join(",", Collections.nCopies(pending.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE id IN (" + marks + ")")) {
+        String sql = "SELECT CASE WHEN id IN (" + marks + ") THEN id END AS sampled, COUNT(*) FROM " + table + " GROUP BY 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < pending.size(); i++) {
                 ps.setString(i + 1, pending.get(i));
             }
+            long rows = 0;
             List<String> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getString(1));
+                    String sampled = rs.getString(1);
+                    if (sampled != null) {
+                        found.add(sampled);
+                    }
+                    rows += rs.getLong(2);
                 }
             }
             Instant answeredAt = clock.instant();
             for (String id : found) {
                 latency.seen(stage, id, answeredAt);
             }
-        }
-    }
-
-    private void refresh(Connection c) throws SQLException {
-        if (beforeEachRead != null) {
-            try (Statement s = c.createStatement()) {
-                s.execute(beforeEachRead);
-            }
+            return rows;
         }
     }
 

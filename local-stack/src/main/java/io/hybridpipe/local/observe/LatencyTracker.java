@@ -44,11 +44,6 @@ final class LatencyTracker {
         createdAt.putIfAbsent(tweetId, created);
     }
 
-    /** How many sampled tweets are registered so far. */
-    synchronized int registered() {
-        return createdAt.size();
-    }
-
     /** Records that {@code stage} holds the tweet at {@code seenAt}, unless it was seen there before. */
     synchronized void seen(Stage stage, String tweetId, Instant seenAt) {
         Instant created = createdAt.get(tweetId);

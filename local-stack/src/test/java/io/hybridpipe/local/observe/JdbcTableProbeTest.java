@@ -5,12 +5,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +76,58 @@ class JdbcTableProbeTest {
     }
 
     @Test
+    void aPollIsOneStatementThatCountsEveryRowAndFindsTheSampledIds() throws SQLException {
+        List<String> ids = TestTweets.ids(1_862_200_000_000_000_000L, 4);
+        SettableClock clock = new SettableClock(T0.plusSeconds(2));
+        LatencyTracker latency = new LatencyTracker(1, clock);
+        try (Connection c = postgres.connect()) {
+            WarehouseRows.createTable(c, "onequery", "tweets", false);
+            WarehouseRows.insert(c, "onequery.tweets", ids.get(0), T0);
+            WarehouseRows.insert(c, "onequery.tweets", ids.get(1), T0);
+            WarehouseRows.insert(c, "onequery.tweets", ids.get(2), T0);
+        }
+        latency.register(ids.get(0), T0);
+        latency.register(ids.get(3), T0);
+        AtomicInteger statements = new AtomicInteger();
+        SqlConnector postgresConnector = SqlConnector.postgres(
+                "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres", EmbeddedPostgresServer.SUPERUSER, null);
+        SqlConnector counting = new SqlConnector() {
+            @Override
+            public Connection connect() throws SQLException {
+                return countingStatements(postgresConnector.connect(), statements);
+            }
+
+            @Override
+            public boolean isMissingTable(SQLException e) {
+                return postgresConnector.isMissingTable(e);
+            }
+        };
+        try (JdbcTableProbe probe = new JdbcTableProbe(Stage.WAREHOUSE, counting, "onequery.tweets", latency, clock)) {
+            // two sampled ids pending, one of them there: all three rows counted, the one found seen, the other pending
+            assertThat(probe.poll()).isEqualTo(new ProbeReading(3, -1, 3));
+            assertThat(latency.pending(Stage.WAREHOUSE, 10)).containsExactly(ids.get(3));
+            assertThat(latency.samples()).singleElement().extracting(LatencySample::tweetId).isEqualTo(ids.get(0));
+            // on Spark's Thrift Server every statement is a Spark job: a count and a lookup were two per poll
+            assertThat(statements).as("statements per poll").hasValue(1);
+        }
+    }
+
+    /** The connection, counting the statements made from it. */
+    private static Connection countingStatements(Connection real, AtomicInteger statements) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("createStatement") || method.getName().equals("prepareStatement")) {
+                        statements.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
     void aTableNotCreatedYetCountsAsEmptyButCannotBeVerified() throws SQLException {
         SettableClock clock = new SettableClock(T0);
         try (JdbcTableProbe probe = warehouseProbe("nowhere.tweets", new LatencyTracker(1, clock), clock)) {
@@ -101,6 +156,6 @@ class JdbcTableProbeTest {
     private static JdbcTableProbe warehouseProbe(String table, LatencyTracker latency, SettableClock clock) {
         String url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres?ApplicationName=probe-test";
         return new JdbcTableProbe(Stage.WAREHOUSE, SqlConnector.postgres(url, EmbeddedPostgresServer.SUPERUSER, null),
-                table, null, latency, clock);
+                table, latency, clock);
     }
 }

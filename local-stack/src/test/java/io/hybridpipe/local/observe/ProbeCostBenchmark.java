@@ -151,7 +151,7 @@ public final class ProbeCostBenchmark {
                 registered++;
             }
             try (JdbcTableProbe probe = new JdbcTableProbe(Stage.WAREHOUSE,
-                    SqlConnector.postgres(url, EmbeddedPostgresServer.SUPERUSER, null), "hybridpipe.tweets", null,
+                    SqlConnector.postgres(url, EmbeddedPostgresServer.SUPERUSER, null), "hybridpipe.tweets",
                     latency, clock)) {
                 probe.poll(); // connects
                 long start = System.nanoTime();
@@ -164,7 +164,7 @@ public final class ProbeCostBenchmark {
         }
         long scanNanos;
         try (JdbcTableProbe probe = new JdbcTableProbe(Stage.WAREHOUSE,
-                SqlConnector.postgres(url, EmbeddedPostgresServer.SUPERUSER, null), "hybridpipe.tweets", null,
+                SqlConnector.postgres(url, EmbeddedPostgresServer.SUPERUSER, null), "hybridpipe.tweets",
                 new LatencyTracker(every, clock), clock)) {
             probe.contents(); // connects and warms the cache
             long start = System.nanoTime();
