@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import io.hybridpipe.local.chaos.ChaosEvent;
 import io.hybridpipe.local.chaos.ChaosRunner;
@@ -19,7 +22,7 @@ import io.hybridpipe.local.report.RunReportWriter;
 import io.hybridpipe.local.report.SummaryTable;
 import io.hybridpipe.local.stack.LocalStack;
 import io.hybridpipe.local.stack.ShutdownGuard;
-import io.hybridpipe.local.stack.StackMemory;
+import io.hybridpipe.local.stack.StackResources;
 import io.hybridpipe.local.stack.StartupLog;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -84,15 +87,31 @@ final class DemoCommand implements Callable<Integer> {
             return HybridPipeCli.EXIT_USAGE;
         }
         try (ShutdownGuard guard = new ShutdownGuard(pipeline, System.err);
-             StackMemory memory = new StackMemory().start()) {
+             StackResources resources = new StackResources(stackOptions.workDir).start()) {
             out.printf("Stack and pipeline up in %.1f s (startup figure).%n", log.total().toMillis() / 1000.0);
             int exitCode = runAndVerify(pipeline, tweets, window, out);
-            out.printf("Peak RSS of the stack: %d MiB (sum over %d processes: this JVM and every process it started)%n",
-                    memory.peakMib(), memory.processesAtPeak());
+            out.printf("Peak RSS of the stack: %d MiB (sum over %d processes: this JVM, every process it started and "
+                            + "its PostgreSQL)%n",
+                    resources.peakMib(), resources.processesAtPeak());
+            printCpu(resources, out);
             return exitCode;
         } finally {
             out.println("Everything stopped.");
         }
+    }
+
+    /** Where the machine's cores went while the pipeline ran: the first thing to look at when a stage falls behind. */
+    private static void printCpu(StackResources resources, PrintStream out) {
+        Map<String, Double> byEngine = resources.cpuSecondsByEngine();
+        if (byEngine.isEmpty()) {
+            return; // no /proc: nothing measured, nothing claimed
+        }
+        double total = byEngine.values().stream().mapToDouble(Double::doubleValue).sum();
+        double seconds = resources.sampledSeconds();
+        out.printf(Locale.ROOT, "CPU of the stack while the pipeline ran: %.0f CPU-s in %.0f s = %.2f of %d cores (%s)%n",
+                total, seconds, seconds > 0 ? total / seconds : 0, Runtime.getRuntime().availableProcessors(),
+                byEngine.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                        .collect(Collectors.joining(", ")));
     }
 
     private int runAndVerify(Pipeline pipeline, long tweets, Duration window, PrintStream out) throws InterruptedException {
