@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +24,12 @@ import java.util.stream.Stream;
  * from this process tree), sampled once a second from Linux's {@code /proc} (elsewhere it reports nothing rather than
  * a wrong figure): the peak of the summed resident memory, and the CPU time by engine.
  * <p>
- * CPU is summed over the processes alive at a sample, each with its reaped children's time ({@code cutime},
- * {@code cstime}): a process that ended was reaped by its parent in the tree (this JVM reaps the engines it started,
- * the postmaster its connections), so its time is counted once, under its parent, and never lost with it.
+ * CPU by engine is each process's own time ({@code utime + stime}) since {@link #start}, or since it was born; a
+ * process that ended keeps its last reading, so an engine restarted by chaos adds its new process to the old one's
+ * time. The total is exact: summed over the processes alive at a sample with their reaped children's time
+ * ({@code cutime + cstime}), a process that ended is counted once, under the parent that reaped it. What the total has
+ * and no engine has (the last second of a process that ended, PostgreSQL connections that lived less than a second)
+ * is reported as such.
  */
 public final class StackResources implements AutoCloseable {
 
@@ -33,8 +38,14 @@ public final class StackResources implements AutoCloseable {
 
     private final AtomicLong peakKib = new AtomicLong(-1);
     private final AtomicLong peakProcesses = new AtomicLong();
-    private final AtomicReference<Map<String, Long>> startTicks = new AtomicReference<>();
-    private final AtomicReference<Map<String, Long>> lastTicks = new AtomicReference<>();
+    static final String UNATTRIBUTED = "ended between two samples";
+    /** Per process (pid and start time: pids are reused): its engine, its own ticks when first seen (0 if born after
+     * the start) and at its last sample. */
+    private final Map<ProcessKey, ProcessTicks> processes = new ConcurrentHashMap<>();
+    private final AtomicLong firstTotalTicks = new AtomicLong(-1);
+    private final AtomicLong lastTotalTicks = new AtomicLong(-1);
+    /** Time ended processes had used before the start: reaped, it joined the total through their parent's. */
+    private final AtomicLong endedBeforeStartTicks = new AtomicLong();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hybridpipe-resources");
         t.setDaemon(true);
@@ -44,6 +55,13 @@ public final class StackResources implements AutoCloseable {
     private volatile long startNanos;
     private volatile long lastNanos;
     private volatile ProcessHandle postmaster;
+    private volatile long startUptimeTicks;
+
+    private record ProcessKey(long pid, long startedAfterBootTicks) {
+    }
+
+    private record ProcessTicks(String engine, long first, long last, boolean ended) {
+    }
 
     /** @param workDirectory the stack's work directory, where its PostgreSQL keeps its data */
     public StackResources(Path workDirectory) {
@@ -52,6 +70,7 @@ public final class StackResources implements AutoCloseable {
 
     public StackResources start() {
         startNanos = System.nanoTime();
+        startUptimeTicks = uptimeTicks();
         sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
         return this;
     }
@@ -67,18 +86,24 @@ public final class StackResources implements AutoCloseable {
         return peakProcesses.get();
     }
 
-    /** CPU seconds by engine since {@link #start}, largest first, as of the last sample; empty without {@code /proc}. */
+    /**
+     * CPU seconds by engine since {@link #start}, largest first, as of the last sample, then {@value #UNATTRIBUTED}: what
+     * the exact total has beyond the engines' sum. Empty without {@code /proc}.
+     */
     public Map<String, Double> cpuSecondsByEngine() {
-        Map<String, Long> first = startTicks.get();
-        Map<String, Long> last = lastTicks.get();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        if (first == null || last == null) {
+        if (lastTotalTicks.get() < 0) {
             return seconds;
         }
-        last.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), (e.getValue() - first.getOrDefault(e.getKey(), 0L)) * SECONDS_PER_TICK))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> seconds.put(e.getKey(), e.getValue()));
+        Map<String, Long> ticks = new TreeMap<>();
+        processes.values().forEach(p -> ticks.merge(p.engine(), p.last() - p.first(), Long::sum));
+        long attributed = ticks.values().stream().mapToLong(Long::longValue).sum();
+        ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> seconds.put(e.getKey(), e.getValue() * SECONDS_PER_TICK));
+        long rest = lastTotalTicks.get() - firstTotalTicks.get() - endedBeforeStartTicks.get() - attributed;
+        if (rest > 0) {
+            seconds.put(UNATTRIBUTED, rest * SECONDS_PER_TICK);
+        }
         return seconds;
     }
 
@@ -88,12 +113,13 @@ public final class StackResources implements AutoCloseable {
     }
 
     private void sample() {
-        List<ProcessHandle> processes = Stream.of(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants(),
+        List<ProcessHandle> alive = Stream.of(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants(),
                 postgres()).flatMap(p -> p).distinct().toList();
         long totalRss = 0;
         boolean rssComplete = true;
-        Map<String, Long> ticks = new TreeMap<>();
-        for (ProcessHandle process : processes) {
+        long total = 0;
+        Set<ProcessKey> seen = new HashSet<>();
+        for (ProcessHandle process : alive) {
             long rss = rssKib(process.pid());
             if (rss < 0) {
                 rssComplete = false; // not Linux, or the process ended mid-sample: no RSS figure rather than an under-count
@@ -101,16 +127,30 @@ public final class StackResources implements AutoCloseable {
             totalRss += rss;
             ProcStat stat = ProcStat.read(process.pid());
             if (stat != null) {
-                ticks.merge(engineOf(process.pid(), stat.command()), stat.ticksWithReapedChildren(), Long::sum);
+                total += stat.ownTicks() + stat.reapedChildrenTicks();
+                ProcessKey key = new ProcessKey(process.pid(), stat.startedAfterBootTicks());
+                seen.add(key);
+                ProcessTicks known = processes.get(key);
+                processes.put(key, known != null
+                        ? new ProcessTicks(known.engine(), known.first(), stat.ownTicks(), false)
+                        : new ProcessTicks(engineOf(process.pid(), stat.command()),
+                                stat.startedAfterBootTicks() > startUptimeTicks ? 0 : stat.ownTicks(), stat.ownTicks(), false));
             }
         }
+        processes.replaceAll((key, p) -> {
+            if (p.ended() || seen.contains(key)) {
+                return p;
+            }
+            endedBeforeStartTicks.addAndGet(p.first());
+            return new ProcessTicks(p.engine(), p.first(), p.last(), true);
+        });
         if (rssComplete && totalRss > peakKib.get()) {
             peakKib.set(totalRss);
-            peakProcesses.set(processes.size());
+            peakProcesses.set(alive.size());
         }
-        if (!ticks.isEmpty()) {
-            startTicks.compareAndSet(null, ticks);
-            lastTicks.set(ticks);
+        if (total > 0) {
+            firstTotalTicks.compareAndSet(-1, total);
+            lastTotalTicks.set(total);
             lastNanos = System.nanoTime();
         }
     }
@@ -175,8 +215,8 @@ public final class StackResources implements AutoCloseable {
         }
     }
 
-    /** The fields of {@code /proc/<pid>/stat} this class reads. */
-    record ProcStat(String command, long ticksWithReapedChildren) {
+    /** The fields of {@code /proc/<pid>/stat} this class reads; times in clock ticks. */
+    record ProcStat(String command, long ownTicks, long reapedChildrenTicks, long startedAfterBootTicks) {
         static ProcStat read(long pid) {
             String s;
             try {
@@ -189,10 +229,20 @@ public final class StackResources implements AutoCloseable {
             if (open < 0 || close < open) {
                 return null;
             }
-            // after the command: state is field 3; utime, stime, cutime, cstime are fields 14-17
+            // after the command: state is field 3; utime, stime, cutime, cstime are fields 14-17, starttime field 22
             String[] f = s.substring(close + 2).split(" ");
-            return new ProcStat(s.substring(open + 1, close),
-                    Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]));
+            return new ProcStat(s.substring(open + 1, close), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                    Long.parseLong(f[13]) + Long.parseLong(f[14]), Long.parseLong(f[19]));
+        }
+    }
+
+    /** Clock ticks since boot, the unit of a process's start time; 0 where there is no {@code /proc/uptime}. */
+    private static long uptimeTicks() {
+        try {
+            String seconds = Files.readString(Path.of("/proc/uptime"), StandardCharsets.US_ASCII).split(" ")[0];
+            return (long) (Double.parseDouble(seconds) / SECONDS_PER_TICK);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
