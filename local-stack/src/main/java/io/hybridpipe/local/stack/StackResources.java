@@ -39,6 +39,7 @@ public final class StackResources implements AutoCloseable {
     private final AtomicLong peakKib = new AtomicLong(-1);
     private final AtomicLong peakProcesses = new AtomicLong();
     static final String UNATTRIBUTED = "ended between two samples";
+    private static final String OTHER = "other (";
     /** Per process (pid and start time: pids are reused): its engine, its own ticks when first seen (0 if born after
      * the start) and at its last sample. */
     private final Map<ProcessKey, ProcessTicks> processes = new ConcurrentHashMap<>();
@@ -131,9 +132,12 @@ public final class StackResources implements AutoCloseable {
                 ProcessKey key = new ProcessKey(process.pid(), stat.startedAfterBootTicks());
                 seen.add(key);
                 ProcessTicks known = processes.get(key);
+                // a child first seen between fork and exec (as "java" or "jspawnhelper") is named again once it runs
+                String engine = known != null && !known.engine().startsWith(OTHER)
+                        ? known.engine() : engineOf(process.pid(), stat.command());
                 processes.put(key, known != null
-                        ? new ProcessTicks(known.engine(), known.first(), stat.ownTicks(), false)
-                        : new ProcessTicks(engineOf(process.pid(), stat.command()),
+                        ? new ProcessTicks(engine, known.first(), stat.ownTicks(), false)
+                        : new ProcessTicks(engine,
                                 stat.startedAfterBootTicks() > startUptimeTicks ? 0 : stat.ownTicks(), stat.ownTicks(), false));
             }
         }
@@ -175,7 +179,7 @@ public final class StackResources implements AutoCloseable {
         if (commandLine.contains("StreamingJobMain")) {
             return "Spark job";
         }
-        return "other (" + command + ")";
+        return OTHER + command + ")";
     }
 
     /** The PostgreSQL server started for this stack and its connections' processes; none if there is no such server. */
