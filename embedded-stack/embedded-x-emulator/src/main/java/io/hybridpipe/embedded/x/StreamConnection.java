@@ -127,6 +127,10 @@ final class StreamConnection {
                     return;
                 }
             }
+        } catch (WriteFailed e) {
+            sentLog.addPossiblySent(idsInChunk);
+            idsInChunk.clear();
+            close("write failed: " + e.getMessage());
         } catch (IOException e) {
             close("write failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -201,17 +205,15 @@ final class StreamConnection {
         if (chunkLength + bytes.length > CHUNK_BYTES) {
             flushChunk(out);
         }
+        if (line.tweetId() != null) {
+            idsInChunk.add(line.tweetId()); // before the write, so a write that fails leaves it possibly sent
+        }
         if (bytes.length > CHUNK_BYTES) {
-            writeChunk(out, bytes, bytes.length);
+            writeChunk(out, bytes, bytes.length); // a chunk of its own: the flush above emptied the buffer
+            flushChunk(out);
         } else {
             System.arraycopy(bytes, 0, chunk, chunkLength, bytes.length);
             chunkLength += bytes.length;
-        }
-        if (line.tweetId() != null) {
-            idsInChunk.add(line.tweetId());
-            if (bytes.length > CHUNK_BYTES) {
-                flushChunk(out);
-            }
         }
     }
 
@@ -229,13 +231,29 @@ final class StreamConnection {
     private void writeChunk(OutputStream out, byte[] data, int length) throws IOException {
         waitWhileStalled();
         if (closed) {
-            throw new IOException("stream closed: " + closeReason);
+            throw new IOException("stream closed: " + closeReason); // before writing: none of the chunk was sent
         }
-        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(data, 0, length);
-        out.write(KEEP_ALIVE);
-        out.flush();
+        try {
+            out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(data, 0, length);
+            out.write(KEEP_ALIVE);
+            out.flush();
+        } catch (IOException e) {
+            throw new WriteFailed(e);
+        }
         lastWriteNanos = System.nanoTime();
+    }
+
+    /**
+     * A write the socket failed part-way: it had taken an unknown part of the chunk, and a streaming client reads the
+     * lines of a chunk as they come, so the posts in it were possibly sent.
+     */
+    private static final class WriteFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailed(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private void writeKeepAliveIfDue(OutputStream out) throws IOException {

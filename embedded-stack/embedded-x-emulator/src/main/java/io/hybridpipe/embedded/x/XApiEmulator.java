@@ -179,6 +179,20 @@ public final class XApiEmulator implements AutoCloseable {
         return sentLog.distinctIds();
     }
 
+    /**
+     * Ids of posts in a write that failed as the connection dropped (a slow reader cut off, the client gone): the
+     * socket took an unknown part of that write, so a client may have read any of them, or none. They are not in
+     * {@link #sentTweetIds()}; a consumer may hold each at most once, and need not hold it at all.
+     */
+    public List<String> possiblySentTweetIds() {
+        return sentLog.possiblySentIds();
+    }
+
+    /** How many posts were in writes that failed ({@link #possiblySentTweetIds()}), also when ids are not recorded. */
+    public long possiblySentTweetCount() {
+        return sentLog.possiblySentCount();
+    }
+
     /** How many posts were written to sockets (counts repeats), also when ids are not recorded. */
     public long sentTweetCount() {
         return sentLog.count();

@@ -178,7 +178,12 @@ class FaultsTest {
             assertThat(small.sentTweetCount()).isLessThan(emitted);
             lazy.startReading();
             await().atMost(WAIT).until(lazy::wasCut);
-            assertThat(lazy.payloads()).hasSize((int) small.sentTweetCount());
+            // the write in progress when the reader was cut off went out in part: its posts were possibly sent
+            assertThat((long) lazy.payloads().size()).isBetween(small.sentTweetCount(),
+                    small.sentTweetCount() + small.possiblySentTweetCount());
+            assertThat(lazy.payloads().stream().map(p -> Http.json(p).path("data").path("id").asText()))
+                    .isSubsetOf(java.util.stream.Stream.concat(small.sentTweetIds().stream(),
+                            small.possiblySentTweetIds().stream()).toList());
         }
     }
 }

@@ -99,6 +99,7 @@ final class RawStreamClient implements AutoCloseable {
                 }
                 byte[] data = in.readNBytes(size);
                 if (data.length < size) {
+                    splitLines(pending, data); // a streaming client reads the lines of a chunk as they come
                     cut = true;
                     return;
                 }
