@@ -135,9 +135,10 @@ final class DemoCommand implements Callable<Integer> {
             result = observer.awaitComplete(verifyTimeout);
             progress.close();
             pipeline.problem().ifPresent(problem -> out.println("Pipeline problem: " + problem));
-            out.printf("X emulator: %d tweets written to sockets, %d stream connection attempts; kafka-to-hive: %d batches"
-                            + " on %d engine start(s)%n",
-                    pipeline.stack().x().sentTweetCount(), pipeline.stack().x().connectionAttempts().size(),
+            out.printf("X emulator: %d tweets written to sockets (%d more in writes that failed), %d stream connection "
+                            + "attempts; kafka-to-hive: %d batches on %d engine start(s)%n",
+                    pipeline.stack().x().sentTweetCount(), pipeline.stack().x().possiblySentTweetCount(),
+                    pipeline.stack().x().connectionAttempts().size(),
                     pipeline.hiveLandingBatches(), pipeline.hiveLandingEngineStarts());
             out.println();
             out.println(SummaryTable.render(observer.record(), result));

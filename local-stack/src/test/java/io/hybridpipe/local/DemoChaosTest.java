@@ -19,8 +19,8 @@ class DemoChaosTest {
 
     private static final Pattern RESTART = Pattern.compile("chaos: restart (.+?) \\(kill -9, start\\) -> pid (\\d+) killed "
             + "\\(SIGKILL\\), restarted as pid (\\d+)");
-    private static final Pattern CONNECTIONS = Pattern.compile("X emulator: \\d+ tweets written to sockets, (\\d+) stream "
-            + "connection attempts");
+    private static final Pattern CONNECTIONS = Pattern.compile("X emulator: \\d+ tweets written to sockets "
+            + "\\(\\d+ more in writes that failed\\), (\\d+) stream connection attempts");
     private static final Pattern HIVE_ENGINE_STARTS = Pattern.compile("kafka-to-hive: \\d+ batches on (\\d+) engine start");
 
     @Test

@@ -8,6 +8,12 @@ public interface EmittedTweets {
     /** Every tweet id written to a stream connection at least once. */
     List<String> distinctSentIds();
 
+    /**
+     * Tweets in a write that failed as a stream connection dropped: the client may have read any of them, or none. A
+     * stage may hold each at most once; one that reached Kafka onprem must reach every later stage too.
+     */
+    List<String> possiblySentIds();
+
     /** Tweets written, counting repeats (a tweet re-sent after a reconnect counts again). */
     long sentCount();
 }

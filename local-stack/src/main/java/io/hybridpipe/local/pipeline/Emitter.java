@@ -61,8 +61,8 @@ public final class Emitter implements AutoCloseable {
     public void awaitWritten(Duration quiet) throws InterruptedException {
         long last = -1;
         long lastChange = System.nanoTime();
-        while (x.sentTweetCount() < emitted.get()) {
-            long now = x.sentTweetCount();
+        while (x.sentTweetCount() + x.possiblySentTweetCount() < emitted.get()) {
+            long now = x.sentTweetCount() + x.possiblySentTweetCount();
             if (now != last) {
                 last = now;
                 lastChange = System.nanoTime();

@@ -207,6 +207,11 @@ public final class Pipeline implements AutoCloseable {
             }
 
             @Override
+            public List<String> possiblySentIds() {
+                return stack.x().possiblySentTweetIds();
+            }
+
+            @Override
             public long sentCount() {
                 return stack.x().sentTweetCount();
             }

@@ -107,7 +107,12 @@ final class HtmlReport {
         b.append("</tbody>\n</table>\n<p class=\"note\">Each stage is read to the end and compared with the ids the X ")
                 .append("emulator wrote to its stream connections: every emitted id must be there once, and nothing ")
                 .append("else. Kafka topics are read with isolation.level=read_committed, so records of aborted ")
-                .append("transactions do not count.</p>\n</section>\n");
+                .append("transactions do not count.</p>\n");
+        if (v.possiblySent() > 0) {
+            b.append("<p class=\"note\" id=\"possibly-sent\">").append(Xml.escape(SummaryTable.possiblySent(v)))
+                    .append("</p>\n");
+        }
+        b.append("</section>\n");
     }
 
     private static void cell(StringBuilder b, String column, long value) {

@@ -87,6 +87,8 @@ final class RunJson {
         n.put("timed_out", v.timedOut());
         n.put("verified_at", v.verifiedAt().toString());
         n.put("expected", v.expected());
+        n.put("possibly_sent", v.possiblySent());
+        n.put("possibly_sent_arrived", v.possiblySentArrived());
         ArrayNode stages = n.putArray("stages");
         for (StageVerification s : v.stages()) {
             ObjectNode e = stages.addObject();

@@ -27,6 +27,9 @@ public final class SummaryTable {
                     v.expected(), v.distinct(), v.records(), v.duplicates(), v.missing(), v.unexpected(),
                     Verdicts.of(v)));
         }
+        if (verification.possiblySent() > 0) {
+            b.append(possiblySent(verification)).append('\n');
+        }
         b.append(String.format(Locale.ROOT, "%nlatency, emitted -> first seen (ms; resolution: the interval between two "
                 + "polls, set to %s, mean as polled below; 1 tweet in %d sampled)%n", Durations.human(run.pollInterval()),
                 run.latencySampleEvery()));
@@ -49,6 +52,13 @@ public final class SummaryTable {
                 : "FAIL - see the stages marked FAIL above" + (verification.timedOut()
                         ? " (the stages had not caught up before the timeout)" : "")));
         return b.toString();
+    }
+
+    /** Why a stage may expect more than was emitted: tweets of a write that failed as a stream connection dropped. */
+    static String possiblySent(VerificationResult v) {
+        return String.format(Locale.ROOT, "%,d tweets possibly sent: in a write to the stream that failed as the "
+                + "connection dropped, so the client may have read them or not. Each stage may hold them once; the %,d "
+                + "that reached Kafka onprem are expected in every later stage.", v.possiblySent(), v.possiblySentArrived());
     }
 
     private static void appendProblems(StringBuilder b, VerificationResult verification) {

@@ -8,6 +8,7 @@ import java.util.List;
 final class ListedEmittedTweets implements EmittedTweets {
 
     private final List<String> sent = new ArrayList<>();
+    private final List<String> possiblySent = new ArrayList<>();
 
     synchronized void sent(List<String> ids) {
         sent.addAll(ids);
@@ -16,6 +17,16 @@ final class ListedEmittedTweets implements EmittedTweets {
     @Override
     public synchronized List<String> distinctSentIds() {
         return List.copyOf(new LinkedHashSet<>(sent));
+    }
+
+    /** Ids "in a write that failed": a stage may hold them once. */
+    synchronized void possiblySent(List<String> ids) {
+        possiblySent.addAll(ids);
+    }
+
+    @Override
+    public synchronized List<String> possiblySentIds() {
+        return List.copyOf(possiblySent);
     }
 
     @Override

@@ -67,7 +67,7 @@ final class SampleRuns {
                     warehouse ? 3 : 0, 0, List.of(), warehouse ? List.of("17", "18", "19") : List.of(), List.of(),
                     null));
         }
-        return new VerificationResult(START.plusSeconds(5), EMITTED, false, stages);
+        return new VerificationResult(START.plusSeconds(5), EMITTED, false, 0, 0, stages);
     }
 
     static VerificationResult allPass() {
@@ -76,6 +76,6 @@ final class SampleRuns {
             stages.add(new StageVerification(stage, EMITTED, 1_000, 1_000, 0, 0, 0, List.of(), List.of(), List.of(),
                     null));
         }
-        return new VerificationResult(START.plusSeconds(5), EMITTED, false, stages);
+        return new VerificationResult(START.plusSeconds(5), EMITTED, false, 0, 0, stages);
     }
 }
