@@ -5,7 +5,7 @@ package io.hybridpipe.local.observe;
  *
  * @param records       records (Kafka) or rows (tables) counted so far, repeats included
  * @param distinct      distinct tweet ids seen so far; -1 where a stage is only counted while running (tables)
- * @param ratePerSecond records per second since the previous sample
+ * @param ratePerSecond records per second over the last {@code StagePoller.RATE_WINDOW} (10 s)
  * @param lag           records not yet read: for Kafka the consumer-side lag (end offsets - position), for the aws
  *                      replica also the source end offsets minus the target's; for tables, emitted - rows (floored
  *                      at 0)
