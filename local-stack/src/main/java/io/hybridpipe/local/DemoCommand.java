@@ -20,6 +20,7 @@ import io.hybridpipe.local.pipeline.Pipeline;
 import io.hybridpipe.local.pipeline.PipelineSettings;
 import io.hybridpipe.local.report.RunReportWriter;
 import io.hybridpipe.local.report.SummaryTable;
+import io.hybridpipe.local.report.XStreamLines;
 import io.hybridpipe.local.stack.LocalStack;
 import io.hybridpipe.local.stack.ShutdownGuard;
 import io.hybridpipe.local.stack.StackResources;
@@ -135,11 +136,9 @@ final class DemoCommand implements Callable<Integer> {
             result = observer.awaitComplete(verifyTimeout);
             progress.close();
             pipeline.problem().ifPresent(problem -> out.println("Pipeline problem: " + problem));
-            out.printf("X emulator: %d tweets written to sockets (%d more in writes that failed), %d stream connection "
-                            + "attempts; kafka-to-hive: %d batches on %d engine start(s)%n",
-                    pipeline.stack().x().sentTweetCount(), pipeline.stack().x().possiblySentTweetCount(),
-                    pipeline.stack().x().connectionAttempts().size(),
-                    pipeline.hiveLandingBatches(), pipeline.hiveLandingEngineStarts());
+            out.print(XStreamLines.render(pipeline.stack().x(), result));
+            out.printf("kafka-to-hive: %d batches on %d engine start(s)%n", pipeline.hiveLandingBatches(),
+                    pipeline.hiveLandingEngineStarts());
             out.println();
             out.println(SummaryTable.render(observer.record(), result));
             Path report = RunReportWriter.write(observer.record(), result, reportDir.toAbsolutePath());

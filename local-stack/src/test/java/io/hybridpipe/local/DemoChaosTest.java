@@ -43,6 +43,8 @@ class DemoChaosTest {
         Matcher connections = CONNECTIONS.matcher(run.out());
         assertThat(connections.find()).as(run.toString()).isTrue();
         assertThat(Integer.parseInt(connections.group(1))).as("the flow reconnected after the cut").isGreaterThanOrEqualTo(2);
+        assertThat(run.out()).as("why the stream ended is shown").containsPattern(
+                "  stream ended [0-9:.]+ UTC: disconnectAfterTweets fault; \\d+ queued tweets lost");
         assertThat(run.out()).contains("chaos: kill the kafka-to-hive NiFi engine (kill -9) -> pid ");
         Matcher engineStarts = HIVE_ENGINE_STARTS.matcher(run.out());
         assertThat(engineStarts.find()).as(run.toString()).isTrue();

@@ -36,6 +36,10 @@ final class StreamConnection {
     private final Consumer<StreamConnection> onClose;
     private final LinkedBlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong handedPosts = new AtomicLong();
+    private final Consumer<StreamConnection> onEnd;
+    private long writtenPosts;
+    private long possiblySentPosts;
     private final byte[] chunk = new byte[CHUNK_BYTES];
     private final List<String> idsInChunk = new ArrayList<>();
     private int chunkLength;
@@ -45,7 +49,8 @@ final class StreamConnection {
     private volatile String closeReason;
 
     StreamConnection(Socket socket, StreamKind kind, FieldSelection fields, long limitBytes, long keepAliveNanos,
-                     SentTweetLog sentLog, DisconnectBudget budget, Consumer<StreamConnection> onClose) {
+                     SentTweetLog sentLog, DisconnectBudget budget, Consumer<StreamConnection> onClose,
+                     Consumer<StreamConnection> onEnd) {
         this.socket = socket;
         this.kind = kind;
         this.fields = fields;
@@ -54,6 +59,7 @@ final class StreamConnection {
         this.sentLog = sentLog;
         this.budget = budget;
         this.onClose = onClose;
+        this.onEnd = onEnd;
     }
 
     /** Queues a line; drops the connection instead if that takes the buffer over its limit. */
@@ -66,6 +72,9 @@ final class StreamConnection {
             close("slow reader: " + buffered + " bytes buffered, limit " + limitBytes);
             return;
         }
+        if (line.tweetId() != null) {
+            handedPosts.incrementAndGet();
+        }
         queue.add(line);
     }
 
@@ -76,6 +85,11 @@ final class StreamConnection {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Posts handed to this stream (queued or backfill) that were neither written nor in a write that failed. */
+    long postsLost() {
+        return Math.max(0, handedPosts.get() - writtenPosts - possiblySentPosts);
     }
 
     String closeReason() {
@@ -111,6 +125,9 @@ final class StreamConnection {
             out.flush();
             lastWriteNanos = System.nanoTime();
             for (Outgoing line : backfill) {
+                if (line.tweetId() != null) {
+                    handedPosts.incrementAndGet();
+                }
                 if (closed || !append(out, line)) {
                     return;
                 }
@@ -129,6 +146,7 @@ final class StreamConnection {
             }
         } catch (WriteFailed e) {
             sentLog.addPossiblySent(idsInChunk);
+            possiblySentPosts += idsInChunk.size();
             idsInChunk.clear();
             close("write failed: " + e.getMessage());
         } catch (IOException e) {
@@ -138,6 +156,7 @@ final class StreamConnection {
             close("emulator stopping");
         } finally {
             close(closeReason == null ? "stream ended" : closeReason);
+            onEnd.accept(this); // the writer has stopped: what it wrote and lost is final
         }
     }
 
@@ -224,6 +243,7 @@ final class StreamConnection {
         }
         if (!idsInChunk.isEmpty()) {
             sentLog.addAll(idsInChunk);
+            writtenPosts += idsInChunk.size();
             idsInChunk.clear();
         }
     }

@@ -23,6 +23,7 @@ final class StreamHub {
     private final Clock clock;
     private final int historyCapacity;
     private final List<StreamConnection> connections = new CopyOnWriteArrayList<>();
+    private final List<ClosedStream> closed = new CopyOnWriteArrayList<>();
     private final ArrayDeque<GeneratedTweet> history = new ArrayDeque<>();
     private final TweetRenderer renderer = new TweetRenderer();
     private long generatedCount;
@@ -109,6 +110,17 @@ final class StreamHub {
 
     void unregister(StreamConnection connection) {
         connections.remove(connection);
+    }
+
+    /** Called by a stream's writer once it has stopped. */
+    void ended(StreamConnection connection) {
+        closed.add(new ClosedStream(clock.instant(), connection.kind.path(), connection.closeReason(),
+                connection.postsLost()));
+    }
+
+    /** Every stream that ended so far, in order. */
+    List<ClosedStream> closedStreams() {
+        return List.copyOf(closed);
     }
 
     List<StreamConnection> connections() {

@@ -198,6 +198,11 @@ public final class XApiEmulator implements AutoCloseable {
         return sentLog.count();
     }
 
+    /** The stream connections that ended so far, with why and how many queued posts each one lost. */
+    public List<ClosedStream> closedStreams() {
+        return hub.closedStreams();
+    }
+
     /** How many posts the generator made (emitted or at the configured rate). */
     public long generatedTweetCount() {
         return hub.generatedCount();

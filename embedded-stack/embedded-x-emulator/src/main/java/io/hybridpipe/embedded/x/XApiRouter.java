@@ -114,7 +114,7 @@ final class XApiRouter implements LoopbackHttpServer.ConnectionHandler {
         }
         log.record(new ConnectionAttempt(at, request.path(), 200));
         StreamConnection connection = new StreamConnection(socket, kind, fields, settings.slowReaderLimitBytes(),
-                settings.keepAliveNanos(), sentLog, budget, hub::unregister);
+                settings.keepAliveNanos(), sentLog, budget, hub::unregister, hub::ended);
         Iterable<Outgoing> backfill = hub.register(connection, backfillMinutes);
         connection.serve(HttpResponses.streamHead(limit.headers()), backfill);
     }

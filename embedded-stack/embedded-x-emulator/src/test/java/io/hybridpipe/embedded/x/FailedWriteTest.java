@@ -33,8 +33,10 @@ class FailedWriteTest {
         // the first 256 KiB chunk goes through whole, the second breaks off 40 KiB in
         DroppingSocket socket = new DroppingSocket(256 * 1024 + 40 * 1024);
         SentTweetLog log = new SentTweetLog(true);
+        List<StreamConnection> ended = new ArrayList<>();
         StreamConnection connection = new StreamConnection(socket, StreamKind.SAMPLE,
-                FieldSelection.fromQuery(Map.of()), 0, Long.MAX_VALUE / 4, log, new DisconnectBudget(), c -> { });
+                FieldSelection.fromQuery(Map.of()), 0, Long.MAX_VALUE / 4, log, new DisconnectBudget(), c -> { },
+                ended::add);
         List<String> queued = new ArrayList<>();
         for (int i = 1; i <= POSTS; i++) {
             String id = Integer.toString(1_000_000 + i);
@@ -55,6 +57,9 @@ class FailedWriteTest {
         assertThat(received).as("every post the client read is sent or possibly sent").isSubsetOf(accounted);
         assertThat(log.possiblySentIds()).doesNotContainAnyElementsOf(log.ids()).isSubsetOf(queued);
         assertThat(log.possiblySentCount()).isEqualTo(log.possiblySentIds().size());
+        assertThat(ended).containsExactly(connection);
+        assertThat(connection.postsLost()).as("queued behind the failed write, never written")
+                .isPositive().isEqualTo(POSTS - log.ids().size() - log.possiblySentIds().size());
     }
 
     /** Takes {@code limit} bytes, then fails every write, as a socket does once the peer is gone. */

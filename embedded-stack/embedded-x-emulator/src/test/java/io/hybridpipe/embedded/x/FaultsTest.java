@@ -176,6 +176,15 @@ class FaultsTest {
             }
             await().atMost(WAIT).until(() -> small.activeConnections() == 0);
             assertThat(small.sentTweetCount()).isLessThan(emitted);
+            await().atMost(WAIT).until(() -> !small.closedStreams().isEmpty()); // recorded once its writer has stopped
+            long notWritten = emitted - small.sentTweetCount() - small.possiblySentTweetCount();
+            assertThat(small.closedStreams()).singleElement().satisfies(closed -> {
+                assertThat(closed.reason()).startsWith("slow reader: ").endsWith("limit 262144");
+                assertThat(closed.path()).isEqualTo("/2/tweets/sample/stream");
+                // its buffer, unless the writer had drained it when the burst that overflowed it came (FailedWriteTest
+                // has the exact count); the rest of that burst was published to no open stream
+                assertThat(closed.postsLost()).isBetween(0L, notWritten);
+            });
             lazy.startReading();
             await().atMost(WAIT).until(lazy::wasCut);
             // the write in progress when the reader was cut off went out in part: its posts were possibly sent
