@@ -16,6 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
 
+    /**
+     * C1 only, for every JVM of the local stack: in a 2,000/s demo on 2 cores C2 compiling in all of them at once kept
+     * the machine so busy for the first minute that X cut the NiFi reader and ~50,000 tweets were lost at the source;
+     * with C1 only, startup went from ~50 s to 31 s and nothing was lost (BENCHMARKS.md, local-stack "JIT").
+     */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
     private static final long GRACEFUL_STOP_SECONDS = 45;
 
     private final String name;

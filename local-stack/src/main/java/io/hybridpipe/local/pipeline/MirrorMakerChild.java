@@ -41,7 +41,7 @@ final class MirrorMakerChild {
             throw new UncheckedIOException("Cannot write the MirrorMaker 2 configuration " + effective, e);
         }
         return new ChildJvm("MirrorMaker 2",
-                List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp(workDir, "mirrormaker")),
+                List.of("-Xmx512m", "-XX:+UseSerialGC", ChildJvm.C1_ONLY, "-Djava.io.tmpdir=" + tmp(workDir, "mirrormaker")),
                 MAIN_CLASS, List.of("run", "--config", effective.toString()), Map.of(),
                 workDir.resolve("logs/mirrormaker.log"));
     }

@@ -62,6 +62,7 @@ final class SparkJobChild {
 
         List<String> jvm = new ArrayList<>(ADD_OPENS);
         jvm.add("-Xmx1g");
+        jvm.add(ChildJvm.C1_ONLY);
         jvm.add("-Djava.io.tmpdir=" + MirrorMakerChild.tmp(settings.workDir(), "spark"));
         jvm.add("-Dspark.master=local[2]");
         jvm.add("-Dspark.app.name=hybridpipe-local");

@@ -105,6 +105,9 @@ public final class HiveServerProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx1g");
+            // C1 only: a test or demo engine lives minutes, and C2 compiling beside the other JVMs of a 2-core stack
+            // cost more CPU than it saved (BENCHMARKS.md, local-stack "JIT")
+            command.add("-XX:TieredStopAtLevel=1");
             JVM_OPENS.forEach(open -> command.add("--add-opens=" + open + "=ALL-UNNAMED"));
             command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
             command.add("-Dlog4j2.configurationFile=io/hybridpipe/embedded/hive/log4j2-hive-server.properties");

@@ -93,10 +93,13 @@ public final class StatelessFlowRunner {
         Path tmpDirectory = Files.createDirectories(runDirectory.resolve("tmp"));
         Path logFile = runDirectory.resolve("stateless.log");
 
+        // C1 only (TieredStopAtLevel=1): C2 compiling beside the other JVMs of a small machine cost more CPU than it saved
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
                 "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+
                 "-Dlogback.configurationFile=" + logbackFile,
                 "-Djava.io.tmpdir=" + tmpDirectory,
                 "-cp", runtime.classpathWildcard() + File.pathSeparator + driverClasspathEntry(),
