@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param reason      e.g. "slow reader: ... bytes buffered, limit ...", "client closed the connection",
  *                    "disconnectAfterTweets fault"
- * @param postsLost   posts still queued for it when it ended: never written, lost as X loses them
+ * @param postsLost   posts handed to it (queued or backfill) that were neither written nor in a write that failed:
+ *                    lost, as X loses them
  */
 public record ClosedStream(Instant at, String path, String reason, long postsLost) {
 }
