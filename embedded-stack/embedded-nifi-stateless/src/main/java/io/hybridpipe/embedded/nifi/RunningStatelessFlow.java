@@ -1,6 +1,9 @@
 package io.hybridpipe.embedded.nifi;
 
+import io.hybridpipe.embedded.nifi.driver.StatelessFlowDriver;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,15 +24,48 @@ public final class RunningStatelessFlow implements AutoCloseable {
     static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final Process process;
+    /** Engine starts allowed after NiFi deadlocked creating the dataflow ({@code EXIT_DATAFLOW_DEADLOCK}). */
+    static final int DEADLOCK_RESTARTS = 3;
+
+    private final Launcher launcher;
     private final RunSpec spec;
     private final Path logFile;
+    private Process process;
+    private int restarts;
     private int batchesFed;
 
-    RunningStatelessFlow(Process process, RunSpec spec, Path logFile) {
-        this.process = process;
+    /** Starts the engine's JVM for this run; {@code again} when it is a restart (its output then appends to the log). */
+    interface Launcher {
+        Process launch(boolean again) throws IOException;
+    }
+
+    RunningStatelessFlow(Launcher launcher, RunSpec spec, Path logFile) throws IOException {
+        this.launcher = launcher;
         this.spec = spec;
         this.logFile = logFile;
+        this.process = launcher.launch(false);
+    }
+
+    /**
+     * The engine's process, started again if NiFi deadlocked while creating the dataflow: it had taken no input
+     * (no FlowFile, no fed batch), so the same run starts over.
+     */
+    private synchronized Process process() {
+        while (!process.isAlive() && process.exitValue() == StatelessFlowDriver.EXIT_DATAFLOW_DEADLOCK
+                && restarts < DEADLOCK_RESTARTS) {
+            restarts++;
+            try {
+                process = launcher.launch(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the engine again after NiFi deadlocked; see " + logFile, e);
+            }
+        }
+        return process;
+    }
+
+    /** How many times the engine was started again after NiFi deadlocked creating its dataflow. */
+    public synchronized int deadlockRestarts() {
+        return restarts;
     }
 
     public Path logFile() {
@@ -38,11 +74,11 @@ public final class RunningStatelessFlow implements AutoCloseable {
 
     /** The engine JVM's process id. */
     public long pid() {
-        return process.pid();
+        return process().pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return process().isAlive();
     }
 
     /**
@@ -54,14 +90,14 @@ public final class RunningStatelessFlow implements AutoCloseable {
             throw new IllegalStateException("This engine was started with " + spec.triggerPlan()
                     + "; only a plan fed in batches takes FlowFiles while it runs");
         }
-        if (!process.isAlive()) {
+        if (!isAlive()) {
             throw new IllegalStateException("The engine has ended; see " + logFile);
         }
         long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
         BatchFolder batches = new BatchFolder(spec.batchDirectory());
         int number = ++batchesFed;
         batches.write(number, flowFiles);
-        return new FedBatch(number, batches, process::isAlive, logFile, logOffset);
+        return new FedBatch(number, batches, this::isAlive, logFile, logOffset);
     }
 
     /** Asks the driver to stop triggering after its current trigger. */
@@ -77,11 +113,16 @@ public final class RunningStatelessFlow implements AutoCloseable {
      */
     public StatelessRunResult awaitResult(Duration timeout) throws IOException, InterruptedException {
         int exitCode;
-        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            exitCode = process.exitValue();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process p = process();
+        while (p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) && process() != p) {
+            p = process(); // started again after a deadlock: wait for the new one, within the same deadline
+        }
+        if (!p.isAlive()) {
+            exitCode = p.exitValue();
         } else {
             requestStop();
-            exitCode = process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : kill();
+            exitCode = p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS) ? p.exitValue() : kill();
         }
         return new StatelessRunResult(exitCode, logFile, ErrorLogLines.in(logFile), readSummary(),
                 new FlowFileFolder(spec.outputDirectory()).readAll());
@@ -94,8 +135,9 @@ public final class RunningStatelessFlow implements AutoCloseable {
     }
 
     private int kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        Process p = process();
+        p.destroyForcibly();
+        p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         return -1;
     }
 
@@ -105,7 +147,7 @@ public final class RunningStatelessFlow implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
+        if (process().isAlive()) {
             kill();
         }
     }

@@ -105,18 +105,21 @@ public final class StatelessFlowRunner {
                 "-cp", runtime.classpathWildcard() + File.pathSeparator + driverClasspathEntry(),
                 StatelessFlowDriver.class.getName(),
                 specFile.toString());
-        Process process = new ProcessBuilder(command)
-                .directory(runDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            ParameterValues.write(parameterValues, stdin);
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw new IOException("Cannot hand the parameter values to the engine's JVM; see " + logFile, e);
-        }
-        return new RunningStatelessFlow(process, spec, logFile);
+        return new RunningStatelessFlow(again -> {
+            Process process = new ProcessBuilder(command)
+                    .directory(runDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                            : ProcessBuilder.Redirect.to(logFile.toFile()))
+                    .start();
+            try (OutputStream stdin = process.getOutputStream()) {
+                ParameterValues.write(parameterValues, stdin);
+            } catch (IOException e) {
+                process.destroyForcibly();
+                throw new IOException("Cannot hand the parameter values to the engine's JVM; see " + logFile, e);
+            }
+            return process;
+        }, spec, logFile);
     }
 
     private Path newRunDirectory() throws IOException {

@@ -38,6 +38,8 @@ public final class StatelessFlowDriver {
     public static final int EXIT_CANNOT_RUN = 1;
     public static final int EXIT_TRIGGER_FAILED = 2;
     public static final int EXIT_PARENT_GONE = 3;
+    /** NiFi deadlocked while creating the dataflow (see {@link DeadlockWatchdog}); nothing was consumed, start again. */
+    public static final int EXIT_DATAFLOW_DEADLOCK = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(StatelessFlowDriver.class);
     private static final String SNAPSHOT_FILE_PROPERTY = "nifi.stateless.flow.snapshot.file";
@@ -89,7 +91,14 @@ public final class StatelessFlowDriver {
                 .map(value -> new ParameterOverride(value.context(), value.name(), value.value()))
                 .toList();
         DataflowDefinition definition = bootstrap.parseDataflowDefinition(dataflowProperties, overrides);
-        StatelessDataflow dataflow = bootstrap.createDataflow(definition);
+        StatelessDataflow dataflow;
+        try (DeadlockWatchdog watchdog = new DeadlockWatchdog(threads -> {
+            LOG.error("NiFi deadlocked while creating the dataflow, before taking any input: {}; ending this engine "
+                    + "(exit {}) so that it is started again", threads, EXIT_DATAFLOW_DEADLOCK);
+            Runtime.getRuntime().halt(EXIT_DATAFLOW_DEADLOCK); // main is stuck; shutdown hooks could be too
+        })) {
+            dataflow = bootstrap.createDataflow(definition);
+        }
         try {
             dataflow.initialize();
             StatelessDataflowValidation validation = dataflow.performValidation();
