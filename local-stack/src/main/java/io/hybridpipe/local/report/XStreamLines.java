@@ -22,17 +22,18 @@ public final class XStreamLines {
     }
 
     /** The tweets the emulator generated that no stream connection was ever written: lost at the source. */
-    public static long neverWritten(XApiEmulator x, VerificationResult verification) {
+    private static long neverWritten(XApiEmulator x, VerificationResult verification) {
         return Math.max(0, x.generatedTweetCount() - verification.expected() - verification.possiblySent());
     }
 
     public static String render(XApiEmulator x, VerificationResult verification) {
+        long neverWritten = neverWritten(x, verification);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "X emulator: %d tweets written to sockets (%d more in writes that failed), %d stream connection attempts; "
                         + "%d of %d generated never written%s%n",
                 x.sentTweetCount(), x.possiblySentTweetCount(), x.connectionAttempts().size(),
-                neverWritten(x, verification), x.generatedTweetCount(),
-                neverWritten(x, verification) > 0 ? " (lost at the source, as X loses them: see why the streams ended)" : ""));
+                neverWritten, x.generatedTweetCount(),
+                neverWritten > 0 ? " (lost at the source, as X loses them: see why the streams ended)" : ""));
         for (ClosedStream closed : x.closedStreams()) {
             b.append(String.format(Locale.ROOT, "  stream ended %s UTC: %s; %d queued tweets lost%n",
                     TIME.format(closed.at()), closed.reason(), closed.postsLost()));

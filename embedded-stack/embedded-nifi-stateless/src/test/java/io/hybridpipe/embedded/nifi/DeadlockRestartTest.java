@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +27,8 @@ class DeadlockRestartTest {
     void anEngineThatDeadlockedIsStartedAgainAndTheRunIsTheNewEnginesRun() throws Exception {
         List<Boolean> launches = new ArrayList<>();
         Path log = dir.resolve("stateless.log");
-        RunningStatelessFlow flow = new RunningStatelessFlow(again -> {
-            launches.add(again);
-            return engine(launches.size() == 1 ? "echo deadlocked; exit " + StatelessFlowDriver.EXIT_DATAFLOW_DEADLOCK
-                    : "echo started again; exit 0", log, again);
-        }, spec(), log);
+        RunningStatelessFlow flow = flow(launches, log, launch -> launch == 1
+                ? "echo deadlocked; exit " + StatelessFlowDriver.EXIT_DATAFLOW_DEADLOCK : "echo started again; exit 0");
 
         StatelessRunResult result = flow.awaitResult(Duration.ofSeconds(30));
 
@@ -44,10 +42,7 @@ class DeadlockRestartTest {
     void anEngineThatKeepsDeadlockingIsGivenUpAfterThreeRestarts() throws Exception {
         List<Boolean> launches = new ArrayList<>();
         Path log = dir.resolve("stateless.log");
-        RunningStatelessFlow flow = new RunningStatelessFlow(again -> {
-            launches.add(again);
-            return engine("exit " + StatelessFlowDriver.EXIT_DATAFLOW_DEADLOCK, log, again);
-        }, spec(), log);
+        RunningStatelessFlow flow = flow(launches, log, launch -> "exit " + StatelessFlowDriver.EXIT_DATAFLOW_DEADLOCK);
 
         StatelessRunResult result = flow.awaitResult(Duration.ofSeconds(30));
 
@@ -56,9 +51,13 @@ class DeadlockRestartTest {
         assertThat(flow.isAlive()).isFalse();
     }
 
-    private static Process engine(String script, Path log, boolean again) throws IOException {
-        return new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
-                .redirectOutput(again ? Redirect.appendTo(log.toFile()) : Redirect.to(log.toFile())).start();
+    /** A run whose engine is {@code sh -c script(n)} at its n-th launch (1 first); every launch is recorded. */
+    private RunningStatelessFlow flow(List<Boolean> launches, Path log, IntFunction<String> script) throws IOException {
+        return new RunningStatelessFlow(again -> {
+            launches.add(again);
+            return new ProcessBuilder("sh", "-c", script.apply(launches.size())).redirectErrorStream(true)
+                    .redirectOutput(again ? Redirect.appendTo(log.toFile()) : Redirect.to(log.toFile())).start();
+        }, spec(), log);
     }
 
     private RunSpec spec() throws IOException {
