@@ -12,8 +12,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Counts a tweets table over JDBC (Hive through HiveServer2, the warehouse through PostgreSQL or Redshift). While the
- * run goes on it asks one question per poll: how many rows, and which of the latency-sampled ids not seen yet are there
+ * Counts a tweets table over JDBC: the warehouse through PostgreSQL or Redshift (Hive is followed through its files by
+ * {@link HiveFilesProbe}, which reads Hive through this class for the verification only). While the run goes on it asks one question per poll: how many rows, and which of the latency-sampled ids not seen yet are there
  * (one grouped query; a plain {@code COUNT(*)} once every sample is seen); the whole table is read once, grouped by
  * id, for the verification. The connection is reopened after a failure (an engine restarting).
  */
@@ -25,15 +25,14 @@ final class JdbcTableProbe implements StageProbe {
     private static final int VERIFY_FETCH_ROWS = 10_000;
 
     private final Stage stage;
-    private final SqlConnector connector;
+    private final LazyConnection connection;
     private final String table;
     private final LatencyTracker latency;
     private final Clock clock;
-    private Connection connection;
 
     JdbcTableProbe(Stage stage, SqlConnector connector, String table, LatencyTracker latency, Clock clock) {
         this.stage = stage;
-        this.connector = connector;
+        this.connection = new LazyConnection(connector, stage.label());
         this.table = table;
         this.latency = latency;
         this.clock = clock;
@@ -47,15 +46,15 @@ final class JdbcTableProbe implements StageProbe {
     @Override
     public ProbeReading poll() throws SQLException {
         try {
-            Connection c = connection();
+            Connection c = connection.get();
             List<String> pending = latency.pending(stage, LOOKUP_BATCH);
             long rows = pending.isEmpty() ? count(c) : countLookingUp(c, pending);
             return new ProbeReading(rows, -1, rows);
         } catch (SQLException e) {
-            if (connector.isMissingTable(e)) {
+            if (connection.isMissingTable(e)) {
                 return new ProbeReading(0, -1, 0);
             }
-            reset(e);
+            connection.reset(e);
             throw e;
         }
     }
@@ -63,7 +62,7 @@ final class JdbcTableProbe implements StageProbe {
     @Override
     public IdCounts contents() throws SQLException {
         try {
-            Connection c = connection();
+            Connection c = connection.get();
             IdCounts ids = new IdCounts();
             try (Statement s = c.createStatement()) {
                 s.setFetchSize(VERIFY_FETCH_ROWS);
@@ -77,7 +76,7 @@ final class JdbcTableProbe implements StageProbe {
             seenInFullRead(ids);
             return ids;
         } catch (SQLException e) {
-            reset(e);
+            connection.reset(e);
             throw e;
         }
     }
@@ -136,32 +135,8 @@ final class JdbcTableProbe implements StageProbe {
         }
     }
 
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = connector.connect();
-        }
-        return connection;
-    }
-
-    /** Drops the connection; a failure to close it is attached to {@code cause}, or thrown when there is none. */
-    private void reset(SQLException cause) {
-        Connection c = connection;
-        connection = null;
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (SQLException closeFailure) {
-            if (cause == null) {
-                throw new IllegalStateException("cannot close the " + stage.label() + " connection", closeFailure);
-            }
-            cause.addSuppressed(closeFailure);
-        }
-    }
-
     @Override
     public void close() {
-        reset(null);
+        connection.close();
     }
 }

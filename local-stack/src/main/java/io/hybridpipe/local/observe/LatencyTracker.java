@@ -44,6 +44,11 @@ final class LatencyTracker {
         createdAt.putIfAbsent(tweetId, created);
     }
 
+    /** True once a Kafka probe registered the sampled tweet with its {@code created_at}. */
+    synchronized boolean isRegistered(String tweetId) {
+        return createdAt.containsKey(tweetId);
+    }
+
     /** Records that {@code stage} holds the tweet at {@code seenAt}, unless it was seen there before. */
     synchronized void seen(Stage stage, String tweetId, Instant seenAt) {
         Instant created = createdAt.get(tweetId);

@@ -8,12 +8,13 @@ import java.util.Objects;
  * @param onpremTopic    the on-prem topic, {@code tweets}
  * @param awsTopic       MirrorMaker 2's replica of it on the aws cluster, e.g. {@code onprem.tweets}
  * @param hiveJdbcUrl    e.g. {@code jdbc:hive2://127.0.0.1:PORT/default}
+ * @param hiveLocation   the Hive table's location, e.g. {@code hdfs://127.0.0.1:PORT/data/raw/tweets}
  * @param warehouseTable schema-qualified, e.g. {@code hybridpipe.tweets}
  */
 public record StageEndpoints(
         String onpremBootstrapServers, String onpremTopic,
         String awsBootstrapServers, String awsTopic,
-        String hiveJdbcUrl, String hiveTable,
+        String hiveJdbcUrl, String hiveTable, String hiveLocation,
         String warehouseJdbcUrl, String warehouseUser, String warehousePassword,
         String warehouseTable) {
 
@@ -24,6 +25,7 @@ public record StageEndpoints(
         Objects.requireNonNull(awsTopic, "awsTopic");
         Objects.requireNonNull(hiveJdbcUrl, "hiveJdbcUrl");
         Objects.requireNonNull(hiveTable, "hiveTable");
+        Objects.requireNonNull(hiveLocation, "hiveLocation");
         Objects.requireNonNull(warehouseJdbcUrl, "warehouseJdbcUrl");
         Objects.requireNonNull(warehouseUser, "warehouseUser");
         Objects.requireNonNull(warehouseTable, "warehouseTable");
@@ -33,7 +35,7 @@ public record StageEndpoints(
     public String toString() {
         return "StageEndpoints[onprem=" + onpremBootstrapServers + "/" + onpremTopic
                 + ", aws=" + awsBootstrapServers + "/" + awsTopic
-                + ", hive=" + hiveJdbcUrl + " " + hiveTable
+                + ", hive=" + hiveJdbcUrl + " " + hiveTable + " at " + hiveLocation
                 + ", warehouse=" + warehouseJdbcUrl + " " + warehouseTable
                 + " as " + warehouseUser + " (password " + (warehousePassword == null ? "none" : "****") + ")]";
     }

@@ -3,6 +3,8 @@ package io.hybridpipe.local.observe;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.hadoop.conf.Configuration;
+
 /** The probe of each stage, from where the stack says the stages are. */
 final class StageProbes {
 
@@ -15,13 +17,18 @@ final class StageProbes {
         return List.of(
                 new KafkaTopicProbe(Stage.KAFKA_ONPREM, e.onpremBootstrapServers(), e.onpremTopic(), latency,
                         settings.clock(), kafkaBudget),
-                // no REFRESH TABLE first: the Thrift Server never caches file listings (embedded-hive turns that cache
-                // off), so a query sees what a user's query would; a REFRESH cost each poll a Spark job of its own
-                new JdbcTableProbe(Stage.HIVE, SqlConnector.hive(e.hiveJdbcUrl()), e.hiveTable(), latency, settings.clock()),
+                hive(e, latency, settings),
                 new KafkaTopicProbe(Stage.KAFKA_AWS, e.awsBootstrapServers(), e.awsTopic(), latency,
                         settings.clock(), kafkaBudget),
                 new JdbcTableProbe(Stage.WAREHOUSE,
                         SqlConnector.postgres(e.warehouseJdbcUrl(), e.warehouseUser(), e.warehousePassword()),
                         e.warehouseTable(), latency, settings.clock()));
+    }
+
+    private static StageProbe hive(StageEndpoints e, LatencyTracker latency, ObserverSettings settings) {
+        SqlConnector hive = SqlConnector.hive(e.hiveJdbcUrl());
+        return new HiveFilesProbe(new PartitionedTableFiles(e.hiveLocation(), new Configuration()),
+                new HivePartitions(new LazyConnection(hive, Stage.HIVE.label()), e.hiveTable()),
+                new JdbcTableProbe(Stage.HIVE, hive, e.hiveTable(), latency, settings.clock()), latency, settings.clock());
     }
 }

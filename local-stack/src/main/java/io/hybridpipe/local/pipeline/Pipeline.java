@@ -193,7 +193,7 @@ public final class Pipeline implements AutoCloseable {
     public StageEndpoints endpoints() {
         return new StageEndpoints(stack.onprem().bootstrapServers(), LocalStack.TOPIC,
                 stack.aws().bootstrapServers(), LocalStack.TOPIC,
-                stack.hive().jdbcUrl(), PipelineSettings.HIVE_TABLE,
+                stack.hive().jdbcUrl(), PipelineSettings.HIVE_TABLE, hiveTableLocation(),
                 stack.postgres().jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, null,
                 settings.warehouseSchema() + ".tweets");
     }

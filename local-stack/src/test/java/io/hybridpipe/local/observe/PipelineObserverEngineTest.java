@@ -263,7 +263,7 @@ class PipelineObserverEngineTest {
             kafka.onprem().createTopic(name + ".tweets", 2);
             kafka.aws().createTopic("onprem." + name + ".tweets", 2);
             Connection hiveConnection = HiveRows.connect(PipelineObserverEngineTest.hive.jdbcUrl());
-            HiveRows.createTable(hiveConnection, name + "_tweets", hdfs.hdfsUri() + "/data/" + name + "_tweets");
+            HiveRows.createTable(hiveConnection, name + "_tweets", hiveLocation(name));
             try (Connection c = postgres.connect()) {
                 WarehouseRows.createTable(c, name, "tweets", true);
             }
@@ -276,10 +276,14 @@ class PipelineObserverEngineTest {
             hiveConnection.close();
         }
 
+        static String hiveLocation(String name) {
+            return hdfs.hdfsUri() + "/data/" + name + "_tweets";
+        }
+
         StageEndpoints endpoints() {
             return new StageEndpoints(kafka.onprem().bootstrapServers(), onpremTopic,
                     kafka.aws().bootstrapServers(), awsTopic,
-                    PipelineObserverEngineTest.hive.jdbcUrl(), "default." + hiveTable,
+                    PipelineObserverEngineTest.hive.jdbcUrl(), "default." + hiveTable, hiveLocation(name),
                     "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres?ApplicationName=observer-" + name,
                     EmbeddedPostgresServer.SUPERUSER, null, warehouseTable);
         }

@@ -1,0 +1,64 @@
+package io.hybridpipe.local.observe;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.hybridpipe.core.partition.PartitionPath;
+
+/**
+ * Which partitions of a table the Hive metastore holds: a query reads only registered partitions, whatever their
+ * folders contain. Asks ({@code SHOW PARTITIONS}, a metastore lookup, no scan) only while a partition in question is
+ * not known to be registered; a registered partition stays registered (the pipeline never drops one).
+ */
+final class HivePartitions implements AutoCloseable {
+
+    private static final Pattern SPEC = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hr=(\\d{1,2})");
+
+    private final LazyConnection connection;
+    private final String table;
+    private final Set<PartitionPath> registered = new HashSet<>();
+
+    HivePartitions(LazyConnection connection, String table) {
+        this.connection = connection;
+        this.table = table;
+    }
+
+    /** Those of {@code partitions} that are registered; one metastore lookup at most. */
+    Set<PartitionPath> registeredAmong(Collection<PartitionPath> partitions) throws SQLException {
+        if (!registered.containsAll(partitions)) {
+            refresh();
+        }
+        Set<PartitionPath> found = new HashSet<>(partitions);
+        found.retainAll(registered);
+        return found;
+    }
+
+    private void refresh() throws SQLException {
+        try (Statement s = connection.get().createStatement();
+             ResultSet rs = s.executeQuery("SHOW PARTITIONS " + table)) {
+            while (rs.next()) {
+                Matcher m = SPEC.matcher(rs.getString(1));
+                if (m.matches()) {
+                    registered.add(new PartitionPath(m.group(1), Integer.parseInt(m.group(2))));
+                }
+            }
+        } catch (SQLException e) {
+            if (connection.isMissingTable(e)) {
+                return;
+            }
+            connection.reset(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
