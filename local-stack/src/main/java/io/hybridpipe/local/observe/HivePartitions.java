@@ -13,8 +13,10 @@ import io.hybridpipe.core.partition.PartitionPath;
 
 /**
  * Which partitions of a table the Hive metastore holds: a query reads only registered partitions, whatever their
- * folders contain. Asks ({@code SHOW PARTITIONS}, a metastore lookup, no scan) only while a partition in question is
- * not known to be registered; a registered partition stays registered (the pipeline never drops one).
+ * folders contain. Asks ({@code SHOW PARTITIONS}, a metastore lookup, no scan) at the first call, then only while a
+ * partition in question is not known to be registered; a registered partition stays registered (the pipeline never
+ * drops one). The first call opens the HiveServer2 session, whose first statement takes seconds on a busy machine:
+ * made before any tweet lands, it no longer delays the first ones seen.
  */
 final class HivePartitions implements AutoCloseable {
 
@@ -23,6 +25,7 @@ final class HivePartitions implements AutoCloseable {
     private final LazyConnection connection;
     private final String table;
     private final Set<PartitionPath> registered = new HashSet<>();
+    private boolean asked;
 
     HivePartitions(LazyConnection connection, String table) {
         this.connection = connection;
@@ -31,7 +34,7 @@ final class HivePartitions implements AutoCloseable {
 
     /** Those of {@code partitions} that are registered; one metastore lookup at most. */
     Set<PartitionPath> registeredAmong(Collection<PartitionPath> partitions) throws SQLException {
-        if (!registered.containsAll(partitions)) {
+        if (!asked || !registered.containsAll(partitions)) {
             refresh();
         }
         Set<PartitionPath> found = new HashSet<>(partitions);
@@ -42,6 +45,7 @@ final class HivePartitions implements AutoCloseable {
     private void refresh() throws SQLException {
         try (Statement s = connection.get().createStatement();
              ResultSet rs = s.executeQuery("SHOW PARTITIONS " + table)) {
+            asked = true;
             while (rs.next()) {
                 Matcher m = SPEC.matcher(rs.getString(1));
                 if (m.matches()) {
@@ -50,6 +54,7 @@ final class HivePartitions implements AutoCloseable {
             }
         } catch (SQLException e) {
             if (connection.isMissingTable(e)) {
+                asked = true;
                 return;
             }
             connection.reset(e);

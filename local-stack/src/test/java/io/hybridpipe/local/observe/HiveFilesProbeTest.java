@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +116,36 @@ class HiveFilesProbeTest {
                 assertThat(s.stage()).isEqualTo(Stage.HIVE);
                 assertThat(s.seenAt()).as("when its file was found, not when Kafka caught up").isEqualTo(createdAt.plusSeconds(4));
             });
+        }
+    }
+
+    @Test
+    void theFirstPollOpensTheHiveSessionBeforeAnyTweetLands() throws Exception {
+        String table = "early_tweets";
+        String location = createTable(table);
+        SqlConnector hiveSql = SqlConnector.hive(hive.jdbcUrl());
+        AtomicInteger connects = new AtomicInteger();
+        SqlConnector counting = new SqlConnector() {
+            @Override
+            public Connection connect() throws SQLException {
+                connects.incrementAndGet();
+                return hiveSql.connect();
+            }
+
+            @Override
+            public boolean isMissingTable(SQLException e) {
+                return hiveSql.isMissingTable(e);
+            }
+        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-29T07:30:00Z"));
+        LatencyTracker latency = new LatencyTracker(1, clock);
+        try (HiveFilesProbe probe = new HiveFilesProbe(new PartitionedTableFiles(location, new Configuration()),
+                new HivePartitions(new LazyConnection(counting, "Hive"), "default." + table),
+                new JdbcTableProbe(Stage.HIVE, hiveSql, "default." + table, latency, clock), latency, clock)) {
+            assertThat(probe.poll().records()).isZero();
+            assertThat(connects).as("the metastore was asked at the first poll, with nothing landed").hasValue(1);
+            probe.poll();
+            assertThat(connects).as("and the session is kept").hasValue(1);
         }
     }
 
