@@ -9,12 +9,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -76,9 +79,10 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         this.logDir = baseDir.resolve(name).toAbsolutePath();
         this.overrides = Map.copyOf(overrides);
         this.saslSsl = saslSsl;
-        this.brokerPort = freePort();
-        this.controllerPort = freePort();
-        this.saslSslPort = saslSsl == null ? -1 : freePort();
+        int[] ports = distinctPorts(saslSsl == null ? 2 : 3, EmbeddedKafkaCluster::freePort);
+        this.brokerPort = ports[0];
+        this.controllerPort = ports[1];
+        this.saslSslPort = saslSsl == null ? -1 : ports[2];
     }
 
     public EmbeddedKafkaCluster(String name, Path baseDir) {
@@ -276,6 +280,22 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka cluster " + name, e);
         }
+    }
+
+    /**
+     * {@code n} different ports from {@code freePort}. A port found free is released at once, and the next ask may
+     * be given the same one: the broker and controller listeners once got the same port, and Kafka refused to start
+     * ("If you have two listeners on the same port then one needs to be IPv4 and the other IPv6").
+     */
+    static int[] distinctPorts(int n, IntSupplier freePort) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (int asked = 0; ports.size() < n; asked++) {
+            if (asked == 100 * n) {
+                throw new IllegalStateException("no " + n + " different free TCP ports on " + HOST + " in " + asked + " tries");
+            }
+            ports.add(freePort.getAsInt());
+        }
+        return ports.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int freePort() {
