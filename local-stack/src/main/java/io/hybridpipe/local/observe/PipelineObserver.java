@@ -27,12 +27,6 @@ import java.util.Set;
  */
 public final class PipelineObserver implements AutoCloseable {
 
-    /**
-     * How often the emitted distinct ids are counted while running: counting copies the emulator's whole id log
-     * under its lock, which would slow emission at high rates if done every second.
-     */
-    private static final Duration DISTINCT_COUNT_PERIOD = Duration.ofSeconds(10);
-
     /** How long verification waits between two checks while stages are still catching up. */
     private static final Duration VERIFY_RETRY = Duration.ofSeconds(2);
 
@@ -53,8 +47,8 @@ public final class PipelineObserver implements AutoCloseable {
     private volatile StageSnapshot snapshot;
     private volatile Instant startedAt;
     private volatile Instant endedAt;
+    private final EmittedIdsFollower emittedIds;
     private long emittedDistinct;
-    private Instant emittedDistinctAt = Instant.MIN;
 
     public PipelineObserver(StageEndpoints endpoints, EmittedTweets emitted, ObserverSettings settings) {
         this(emitted, settings, new LatencyTracker(settings.latencySampleEvery(), settings.clock()), endpoints);
@@ -71,6 +65,7 @@ public final class PipelineObserver implements AutoCloseable {
         this.emitted = Objects.requireNonNull(emitted, "emitted");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.latency = latency;
+        this.emittedIds = new EmittedIdsFollower(emitted);
         for (StageProbe p : probes) {
             pollers.put(p.stage(), new StagePoller(p, settings.clock(), failures::add));
         }
@@ -117,7 +112,6 @@ public final class PipelineObserver implements AutoCloseable {
         Set<String> expected = new HashSet<>(emitted.distinctSentIds());
         synchronized (this) {
             emittedDistinct = expected.size();
-            emittedDistinctAt = settings.clock().instant();
         }
         long nextFullCheck = System.nanoTime();
         while (true) {
@@ -185,10 +179,7 @@ public final class PipelineObserver implements AutoCloseable {
     private synchronized void compose() {
         Instant at = settings.clock().instant();
         long sent = emitted.sentCount();
-        if (Duration.between(emittedDistinctAt, at).compareTo(DISTINCT_COUNT_PERIOD) >= 0) {
-            emittedDistinct = emitted.distinctSentIds().size();
-            emittedDistinctAt = at;
-        }
+        emittedDistinct = emittedIds.distinct();
         Map<Stage, StagePoller.PollState> states = new EnumMap<>(Stage.class);
         pollers.forEach((stage, poller) -> states.put(stage, poller.state()));
         Map<Stage, StageStatus> now = new EnumMap<>(Stage.class);

@@ -10,8 +10,7 @@ import java.util.Map;
  * @param at             when the sample was taken
  * @param elapsed        since the observer started
  * @param emittedSent    tweets the emulator wrote, repeats included
- * @param emittedDistinct distinct tweet ids the emulator wrote, as of the last count (taken every 10 s while running,
- *                        and exactly when the verification starts)
+ * @param emittedDistinct distinct tweet ids the emulator wrote, as of this snapshot
  * @param stages         every {@link Stage}, in pipeline order
  */
 public record StageSnapshot(Instant at, Duration elapsed, long emittedSent, long emittedDistinct,

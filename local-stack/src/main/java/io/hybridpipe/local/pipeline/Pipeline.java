@@ -207,6 +207,11 @@ public final class Pipeline implements AutoCloseable {
             }
 
             @Override
+            public List<String> sentIdsFrom(int index) {
+                return stack.x().sentTweetIdsFrom(index);
+            }
+
+            @Override
             public List<String> possiblySentIds() {
                 return stack.x().possiblySentTweetIds();
             }

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The emitted tweets of a test that produces the stage contents itself: the ids it "emitted", in order. */
-final class ListedEmittedTweets implements EmittedTweets {
+class ListedEmittedTweets implements EmittedTweets {
 
     private final List<String> sent = new ArrayList<>();
     private final List<String> possiblySent = new ArrayList<>();
@@ -17,6 +17,11 @@ final class ListedEmittedTweets implements EmittedTweets {
     @Override
     public synchronized List<String> distinctSentIds() {
         return List.copyOf(new LinkedHashSet<>(sent));
+    }
+
+    @Override
+    public synchronized List<String> sentIdsFrom(int index) {
+        return List.copyOf(sent.subList(Math.min(index, sent.size()), sent.size()));
     }
 
     /** Ids "in a write that failed": a stage may hold them once. */

@@ -54,6 +54,14 @@ final class SentTweetLog {
         return List.copyOf(ids);
     }
 
+    synchronized List<String> idsFrom(int index) {
+        requireKept();
+        if (index < 0) {
+            throw new IllegalArgumentException("index must not be negative, was " + index);
+        }
+        return List.copyOf(ids.subList(Math.min(index, ids.size()), ids.size()));
+    }
+
     synchronized List<String> distinctIds() {
         requireKept();
         return List.copyOf(new LinkedHashSet<>(ids));

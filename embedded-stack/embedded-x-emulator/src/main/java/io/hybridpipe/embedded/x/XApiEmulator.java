@@ -174,6 +174,14 @@ public final class XApiEmulator implements AutoCloseable {
         return sentLog.ids();
     }
 
+    /**
+     * The ids of {@link #sentTweetIds()} from position {@code index} on: a caller that follows the log as it grows
+     * copies only what is new, not the whole run's ids each time.
+     */
+    public List<String> sentTweetIdsFrom(int index) {
+        return sentLog.idsFrom(index);
+    }
+
     /** {@link #sentTweetIds()} without repeats, in order of first write. */
     public List<String> distinctSentTweetIds() {
         return sentLog.distinctIds();

@@ -75,6 +75,10 @@ class BackfillTest {
             distinct.addAll(missed);
             distinct.add(x.sentTweetIds().get(x.sentTweetIds().size() - 1));
             assertThat(x.distinctSentTweetIds()).isEqualTo(distinct);
+            // the log can be followed from any position, repeats included
+            assertThat(x.sentTweetIdsFrom(4)).isEqualTo(x.sentTweetIds().subList(4, 11));
+            assertThat(x.sentTweetIdsFrom(11)).isEmpty();
+            assertThat(x.sentTweetIdsFrom(50)).isEmpty();
         }
     }
 
