@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.hybridpipe.core.partition.PartitionPath;
 
 /**
@@ -21,6 +24,8 @@ import io.hybridpipe.core.partition.PartitionPath;
 final class HivePartitions implements AutoCloseable {
 
     private static final Pattern SPEC = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hr=(\\d{1,2})");
+
+    private static final Logger LOG = LoggerFactory.getLogger(HivePartitions.class);
 
     private final LazyConnection connection;
     private final String table;
@@ -43,6 +48,7 @@ final class HivePartitions implements AutoCloseable {
     }
 
     private void refresh() throws SQLException {
+        long start = System.nanoTime();
         try (Statement s = connection.get().createStatement();
              ResultSet rs = s.executeQuery("SHOW PARTITIONS " + table)) {
             asked = true;
@@ -52,6 +58,8 @@ final class HivePartitions implements AutoCloseable {
                     registered.add(new PartitionPath(m.group(1), Integer.parseInt(m.group(2))));
                 }
             }
+            LOG.info("{} has {} registered partition(s), asked in {} ms", table, registered.size(),
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
             if (connection.isMissingTable(e)) {
                 asked = true;
