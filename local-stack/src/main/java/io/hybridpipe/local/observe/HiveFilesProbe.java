@@ -19,8 +19,8 @@ import io.hybridpipe.core.partition.PartitionPath;
  * under the table's location (the landing writes a hidden temporary and renames it) in a partition the metastore
  * holds: the Thrift Server caches no file listings (embedded-hive turns that cache off), so any query started from
  * then on reads it. Each poll lists the partitions' files, reads the {@code id} column of the files it has not read
- * yet, and sees a sampled tweet at the end of the listing that found its file; the cost follows what landed since the
- * last poll, not the table. A {@code COUNT(*)} and a lookup through HiveServer2 scanned the whole table instead, every
+ * yet, and sees a sampled tweet once the listing that found its file and the partition check are done; the cost
+ * follows what landed since the last poll, not the table. A {@code COUNT(*)} and a lookup through HiveServer2 scanned the whole table instead, every
  * poll: the Thrift Server spent 69-124 CPU-s on it in a 2,000/s demo on 2 cores, CPU the pipeline was short of.
  * <p>
  * The verification does not rely on any of this: {@link #contents()} reads every id through HiveServer2, with SQL.
