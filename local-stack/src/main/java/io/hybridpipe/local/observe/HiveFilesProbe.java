@@ -65,12 +65,23 @@ final class HiveFilesProbe implements StageProbe {
         // asked even when nothing is new: the first call opens the HiveServer2 session before tweets land
         Set<PartitionPath> queryable = partitions.registeredAmong(fresh.keySet());
         Instant visibleAt = clock.instant();
+        List<IOException> unreadable = new ArrayList<>();
         for (PartitionPath p : queryable) {
             for (PartitionedTableFiles.TableFile f : fresh.get(p)) {
-                readIds(f, visibleAt);
+                try {
+                    readIds(f, visibleAt);
+                } catch (IOException e) {
+                    unreadable.add(e);
+                }
             }
         }
         reportSamples();
+        if (!unreadable.isEmpty()) {
+            // the readable files are counted all the same; the unreadable ones are tried again at every poll
+            IOException first = unreadable.get(0);
+            throw new IOException(first.getMessage() + (unreadable.size() > 1 ? " (and " + (unreadable.size() - 1)
+                    + " more unreadable files)" : ""), first);
+        }
         return new ProbeReading(ids.total(), ids.distinct(), ids.total());
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Hive probe on MiniDFS and HiveServer2 (Spark's Thrift Server): it counts what a query would read, and its
@@ -88,6 +91,36 @@ class HiveFilesProbeTest {
             all.addAll(second);
             assertThat(bySql.total()).isEqualTo(37);
             assertThat(all).allSatisfy(id -> assertThat(bySql.count(id)).as(id).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void aFileThatIsNotParquetFailsThePollWithItsPathAtEveryPollWhileTheOthersAreCounted() throws Exception {
+        String table = "corrupt_tweets";
+        String location = createTable(table);
+        PartitionPath partition = PartitionPath.of(Instant.parse("2026-11-29T07:40:00Z"));
+        execute("ALTER TABLE default." + table + " ADD PARTITION (" + partition.hiveSpec() + ") LOCATION '"
+                + location + "/" + partition.path() + "'");
+        List<String> good = TestTweets.ids(1_862_500_500_000_000_000L, 4);
+        writeIds(location + "/" + partition.path() + "/tweets-good.parquet", good);
+        Path corrupt = new Path(location + "/" + partition.path() + "/tweets-corrupt.parquet");
+        FileSystem fs = FileSystem.get(corrupt.toUri(), new Configuration());
+        try (var out = fs.create(corrupt)) {
+            out.write("{\"id\":\"not parquet\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-29T07:41:00Z"));
+        LatencyTracker latency = new LatencyTracker(1, clock);
+        good.forEach(id -> latency.register(id, Instant.parse("2026-11-29T07:40:00Z")));
+        try (HiveFilesProbe probe = probe(table, location, latency, clock)) {
+            for (int poll = 0; poll < 2; poll++) {
+                assertThatThrownBy(probe::poll).as("poll %d", poll)
+                        .isInstanceOf(IOException.class).hasMessageContaining("tweets-corrupt.parquet");
+            }
+            // listed after the corrupt file, the good one was read all the same: its tweets were seen
+            assertThat(latency.samples()).extracting(LatencySample::tweetId).containsExactlyInAnyOrderElementsOf(good);
+            fs.delete(corrupt, false);
+            assertThat(probe.poll().records()).as("the good file, counted once").isEqualTo(4);
         }
     }
 
