@@ -20,8 +20,9 @@ import io.hybridpipe.core.partition.PartitionPath;
  * holds: the Thrift Server caches no file listings (embedded-hive turns that cache off), so any query started from
  * then on reads it. Each poll lists the partitions' files, reads the {@code id} column of the files it has not read
  * yet, and sees a sampled tweet once the listing that found its file and the partition check are done; the cost
- * follows what landed since the last poll, not the table. A {@code COUNT(*)} and a lookup through HiveServer2 scanned the whole table instead, every
- * poll: the Thrift Server spent 69-124 CPU-s on it in a 2,000/s demo on 2 cores, CPU the pipeline was short of.
+ * follows what landed since the last poll, not the table. A {@code COUNT(*)} and a lookup through HiveServer2
+ * scanned the whole table instead, every poll: the Thrift Server spent 69-124 CPU-s on it in a 2,000/s demo on
+ * 2 cores, CPU the pipeline was short of.
  * <p>
  * The verification does not rely on any of this: {@link #contents()} reads every id through HiveServer2, with SQL.
  */

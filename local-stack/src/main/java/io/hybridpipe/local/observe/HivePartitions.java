@@ -6,8 +6,6 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,6 @@ import io.hybridpipe.core.partition.PartitionPath;
  * made before any tweet lands, it no longer delays the first ones seen.
  */
 final class HivePartitions implements AutoCloseable {
-
-    private static final Pattern SPEC = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hr=(\\d{1,2})");
 
     private static final Logger LOG = LoggerFactory.getLogger(HivePartitions.class);
 
@@ -53,10 +49,7 @@ final class HivePartitions implements AutoCloseable {
              ResultSet rs = s.executeQuery("SHOW PARTITIONS " + table)) {
             asked = true;
             while (rs.next()) {
-                Matcher m = SPEC.matcher(rs.getString(1));
-                if (m.matches()) {
-                    registered.add(new PartitionPath(m.group(1), Integer.parseInt(m.group(2))));
-                }
+                PartitionPath.find(rs.getString(1)).ifPresent(registered::add);
             }
             LOG.info("{} has {} registered partition(s), asked in {} ms", table, registered.size(),
                     (System.nanoTime() - start) / 1_000_000);

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Counts a tweets table over JDBC: the warehouse through PostgreSQL or Redshift (Hive is followed through its files by
- * {@link HiveFilesProbe}, which reads Hive through this class for the verification only). While the run goes on it asks one question per poll: how many rows, and which of the latency-sampled ids not seen yet are there
+ * {@link HiveFilesProbe}, which reads Hive through this class for the verification only). While the run goes on it
+ * asks one question per poll: how many rows, and which of the latency-sampled ids not seen yet are there
  * (one grouped query; a plain {@code COUNT(*)} once every sample is seen); the whole table is read once, grouped by
  * id, for the verification. The connection is reopened after a failure (an engine restarting).
  */
@@ -31,8 +32,13 @@ final class JdbcTableProbe implements StageProbe {
     private final Clock clock;
 
     JdbcTableProbe(Stage stage, SqlConnector connector, String table, LatencyTracker latency, Clock clock) {
+        this(stage, new LazyConnection(connector, stage.label()), table, latency, clock);
+    }
+
+    /** Over a connection shared with another reader of the same engine, used from the same thread. */
+    JdbcTableProbe(Stage stage, LazyConnection connection, String table, LatencyTracker latency, Clock clock) {
         this.stage = stage;
-        this.connection = new LazyConnection(connector, stage.label());
+        this.connection = connection;
         this.table = table;
         this.latency = latency;
         this.clock = clock;

@@ -4,8 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -22,9 +21,6 @@ import io.hybridpipe.core.partition.PartitionPath;
  */
 final class PartitionedTableFiles {
 
-    private static final Pattern DT = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})");
-    private static final Pattern HR = Pattern.compile("hr=(\\d{1,2})");
-
     private final Path location;
     private final Configuration conf;
 
@@ -40,17 +36,15 @@ final class PartitionedTableFiles {
     List<TableFile> list() throws IOException {
         FileSystem fs = location.getFileSystem(conf);
         List<TableFile> files = new ArrayList<>();
-        for (FileStatus dt : visibleDirectories(fs, location, DT)) {
-            String day = group(DT, dt);
-            for (FileStatus hr : visibleDirectories(fs, dt.getPath(), HR)) {
-                int hour = Integer.parseInt(group(HR, hr));
-                if (hour > 23) {
+        for (FileStatus dt : visibleDirectories(fs, location)) {
+            for (FileStatus hr : visibleDirectories(fs, dt.getPath())) {
+                Optional<PartitionPath> partition = PartitionPath.find(dt.getPath().getName() + "/" + hr.getPath().getName());
+                if (partition.isEmpty()) {
                     continue;
                 }
-                PartitionPath partition = new PartitionPath(day, hour);
                 for (FileStatus f : listed(fs, hr.getPath())) {
                     if (f.isFile() && visible(f)) {
-                        files.add(new TableFile(partition, f.getPath()));
+                        files.add(new TableFile(partition.get(), f.getPath()));
                     }
                 }
             }
@@ -62,10 +56,10 @@ final class PartitionedTableFiles {
         return conf;
     }
 
-    private static List<FileStatus> visibleDirectories(FileSystem fs, Path dir, Pattern name) throws IOException {
+    private static List<FileStatus> visibleDirectories(FileSystem fs, Path dir) throws IOException {
         List<FileStatus> dirs = new ArrayList<>();
         for (FileStatus s : listed(fs, dir)) {
-            if (s.isDirectory() && visible(s) && name.matcher(s.getPath().getName()).matches()) {
+            if (s.isDirectory() && visible(s)) {
                 dirs.add(s);
             }
         }
@@ -84,13 +78,5 @@ final class PartitionedTableFiles {
     private static boolean visible(FileStatus s) {
         String name = s.getPath().getName();
         return !name.startsWith("_") && !name.startsWith(".");
-    }
-
-    private static String group(Pattern pattern, FileStatus dir) {
-        Matcher m = pattern.matcher(dir.getPath().getName());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(dir.getPath() + " does not match " + pattern);
-        }
-        return m.group(1);
     }
 }

@@ -26,9 +26,10 @@ final class StageProbes {
     }
 
     private static StageProbe hive(StageEndpoints e, LatencyTracker latency, ObserverSettings settings) {
-        SqlConnector hive = SqlConnector.hive(e.hiveJdbcUrl());
+        // one HiveServer2 session: opened at the first poll for the partition lookups, warm for the verification's read
+        LazyConnection hive = new LazyConnection(SqlConnector.hive(e.hiveJdbcUrl()), Stage.HIVE.label());
         return new HiveFilesProbe(new PartitionedTableFiles(e.hiveLocation(), new Configuration()),
-                new HivePartitions(new LazyConnection(hive, Stage.HIVE.label()), e.hiveTable()),
+                new HivePartitions(hive, e.hiveTable()),
                 new JdbcTableProbe(Stage.HIVE, hive, e.hiveTable(), latency, settings.clock()), latency, settings.clock());
     }
 }

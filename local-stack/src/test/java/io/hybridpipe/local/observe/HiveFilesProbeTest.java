@@ -171,10 +171,7 @@ class HiveFilesProbeTest {
             }
         };
         SettableClock clock = new SettableClock(Instant.parse("2026-11-29T07:30:00Z"));
-        LatencyTracker latency = new LatencyTracker(1, clock);
-        try (HiveFilesProbe probe = new HiveFilesProbe(new PartitionedTableFiles(location, new Configuration()),
-                new HivePartitions(new LazyConnection(counting, "Hive"), "default." + table),
-                new JdbcTableProbe(Stage.HIVE, hiveSql, "default." + table, latency, clock), latency, clock)) {
+        try (HiveFilesProbe probe = probe(table, location, new LatencyTracker(1, clock), clock, counting)) {
             assertThat(probe.poll().records()).isZero();
             assertThat(connects).as("the metastore was asked at the first poll, with nothing landed").hasValue(1);
             probe.poll();
@@ -183,10 +180,15 @@ class HiveFilesProbeTest {
     }
 
     private static HiveFilesProbe probe(String table, String location, LatencyTracker latency, SettableClock clock) {
-        SqlConnector sql = SqlConnector.hive(hive.jdbcUrl());
+        return probe(table, location, latency, clock, SqlConnector.hive(hive.jdbcUrl()));
+    }
+
+    private static HiveFilesProbe probe(String table, String location, LatencyTracker latency, SettableClock clock,
+                                        SqlConnector sql) {
+        LazyConnection connection = new LazyConnection(sql, "Hive");
         return new HiveFilesProbe(new PartitionedTableFiles(location, new Configuration()),
-                new HivePartitions(new LazyConnection(sql, "Hive"), "default." + table),
-                new JdbcTableProbe(Stage.HIVE, sql, "default." + table, latency, clock), latency, clock);
+                new HivePartitions(connection, "default." + table),
+                new JdbcTableProbe(Stage.HIVE, connection, "default." + table, latency, clock), latency, clock);
     }
 
     private static String createTable(String table) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public record PartitionPath(String dt, int hr) {
     private static final Pattern PATH = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hr=(\\d{2})");
+    private static final Pattern ANY_HOUR = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hr=(\\d{1,2})");
 
     public PartitionPath {
         Objects.requireNonNull(dt, "dt");
@@ -47,6 +49,23 @@ public record PartitionPath(String dt, int hr) {
             throw new IllegalArgumentException("not a dt=YYYY-MM-DD/hr=HH partition path: " + path);
         }
         return new PartitionPath(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    /**
+     * Reads a partition however Hive spells it: {@code hr=07} (the folders of {@link #path()}) or {@code hr=7} (the
+     * metastore's integer hour, as {@code SHOW PARTITIONS} prints it and Spark names the folders of its own inserts);
+     * empty for anything that is not a valid {@code dt=YYYY-MM-DD/hr=H} partition.
+     */
+    public static Optional<PartitionPath> find(String spec) {
+        Matcher m = ANY_HOUR.matcher(spec);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PartitionPath(m.group(1), Integer.parseInt(m.group(2))));
+        } catch (IllegalArgumentException notADateOrHour) {
+            return Optional.empty();
+        }
     }
 
     /** {@code "dt=2026-11-28/hr=07"}: relative, no leading or trailing slash. */

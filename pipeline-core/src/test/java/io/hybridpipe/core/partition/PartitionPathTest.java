@@ -43,6 +43,16 @@ class PartitionPathTest {
     }
 
     @Test
+    void findReadsBothSpellingsOfTheHourAndNothingElse() {
+        assertThat(PartitionPath.find("dt=2026-11-28/hr=07")).contains(new PartitionPath("2026-11-28", 7));
+        assertThat(PartitionPath.find("dt=2026-11-28/hr=7")).contains(new PartitionPath("2026-11-28", 7));
+        assertThat(PartitionPath.find("dt=2026-11-28/hr=24")).isEmpty();
+        assertThat(PartitionPath.find("dt=2026-13-01/hr=1")).isEmpty();
+        assertThat(PartitionPath.find("dt=2026-11-28")).isEmpty();
+        assertThat(PartitionPath.find(".hive-staging_1/hr=07")).isEmpty();
+    }
+
+    @Test
     void constructorValidates() {
         assertThatThrownBy(() -> new PartitionPath("2026-1-1", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PartitionPath("2026-01-01", -1)).isInstanceOf(IllegalArgumentException.class);

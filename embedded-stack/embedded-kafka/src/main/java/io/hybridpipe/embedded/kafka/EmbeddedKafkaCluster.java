@@ -291,7 +291,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         Set<Integer> ports = new LinkedHashSet<>();
         for (int asked = 0; ports.size() < n; asked++) {
             if (asked == 100 * n) {
-                throw new IllegalStateException("no " + n + " different free TCP ports on " + HOST + " in " + asked + " tries");
+                throw new IllegalStateException(
+                        "no " + n + " different free TCP ports on " + HOST + " in " + asked + " tries");
             }
             ports.add(freePort.getAsInt());
         }
